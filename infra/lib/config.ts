@@ -1,0 +1,66 @@
+/**
+ * Deployment configuration read from CDK context (`cdk.json` or `cdk synth -c key=value`). Nothing
+ * here is looked up in an AWS account, so `cdk synth` works offline and without credentials.
+ */
+import type { Environment } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** Issuer and audience the HTTP API's JWT authorizer accepts. */
+export interface JwtConfig {
+  /** The `iss` claim, e.g. `https://login.example.gov.cn/realms/cg`. */
+  readonly issuer: string;
+  /** Accepted `aud` (or, for Cognito access tokens, `client_id`) values. */
+  readonly audience: readonly string[];
+}
+
+/** Everything the platform stack takes from configuration. */
+export interface PlatformConfig {
+  /** An external identity provider; without it the stack creates a Cognito user pool. */
+  readonly jwt?: JwtConfig;
+}
+
+/** Context keys the app reads. */
+export const contextKeys = {
+  jwtIssuer: 'jwtIssuer',
+  jwtAudience: 'jwtAudience',
+  account: 'account',
+  region: 'region',
+} as const;
+
+const stringList = (value: unknown, key: string): string[] => {
+  const items = Array.isArray(value) ? value : String(value).split(',');
+  const list = items.map((item) => String(item).trim()).filter((item) => item.length > 0);
+  if (list.length === 0) throw new Error(`Context "${key}" is empty; give one audience or a comma-separated list.`);
+  return list;
+};
+
+/**
+ * Reads the platform configuration from CDK context. `jwtIssuer` and `jwtAudience` (a string, a
+ * comma-separated string or an array) must be given together or not at all.
+ */
+export const readPlatformConfig = (scope: IConstruct): PlatformConfig => {
+  const issuer: unknown = scope.node.tryGetContext(contextKeys.jwtIssuer);
+  const audience: unknown = scope.node.tryGetContext(contextKeys.jwtAudience);
+  if (issuer === undefined && audience === undefined) return {};
+  if (issuer === undefined || audience === undefined) {
+    throw new Error(
+      `Context "${contextKeys.jwtIssuer}" and "${contextKeys.jwtAudience}" must be given together ` +
+        '(or neither, to create a Cognito user pool).',
+    );
+  }
+  return { jwt: { issuer: String(issuer), audience: stringList(audience, contextKeys.jwtAudience) } };
+};
+
+/**
+ * The stack environment from context `account` and `region`; `undefined` (an environment-agnostic
+ * stack) when neither is given. Never reads credentials or calls AWS.
+ */
+export const environmentFromContext = (scope: IConstruct): Environment | undefined => {
+  const account: unknown = scope.node.tryGetContext(contextKeys.account);
+  const region: unknown = scope.node.tryGetContext(contextKeys.region);
+  if (account === undefined && region === undefined) return undefined;
+  return {
+    ...(account === undefined ? {} : { account: String(account) }),
+    ...(region === undefined ? {} : { region: String(region) }),
+  };
+};

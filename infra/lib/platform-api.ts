@@ -1,0 +1,111 @@
+/** The one HTTP API in front of every service, with a JWT authorizer. */
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { HttpTrigger } from '../../shared/manifest.js';
+import type { JwtConfig } from './config.js';
+
+/** Props of {@link PlatformApi}. */
+export interface PlatformApiProps {
+  /** An external issuer; without it a Cognito user pool is created and used. */
+  readonly jwt?: JwtConfig;
+}
+
+/**
+ * A Cognito user pool whose ID tokens carry the `custom:role` and `custom:unit` claims the
+ * services authorize on, and an app client; used when no external issuer is configured.
+ */
+export class PlatformUserPool extends Construct {
+  /** The user pool. */
+  readonly userPool: cognito.UserPool;
+  /** The app client; its id is the token audience. */
+  readonly client: cognito.UserPoolClient;
+  /** Issuer and audience of this pool's tokens. */
+  readonly jwt: JwtConfig;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      customAttributes: {
+        role: new cognito.StringAttribute({ mutable: true }),
+        unit: new cognito.StringAttribute({ mutable: true }),
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = this.userPool.addClient('Client', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      // By default an app client may write every mutable attribute, which would let users change
+      // their own custom:role; only administrators may set role and unit
+      // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes).
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
+    });
+    this.jwt = {
+      issuer: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`,
+      audience: [this.client.userPoolClientId],
+    };
+  }
+}
+
+/**
+ * One `HttpApi` for all services. Every route goes through the same JWT authorizer; role checks
+ * happen in the handlers, as the manifest's `roles` say.
+ */
+export class PlatformApi extends Construct {
+  /** The HTTP API. */
+  readonly httpApi: apigwv2.HttpApi;
+  /** The JWT authorizer every route uses. */
+  readonly authorizer: HttpJwtAuthorizer;
+  /** The Cognito pool, when no external issuer was configured. */
+  readonly userPool?: PlatformUserPool;
+  private readonly integrations = new Map<lambda.IFunction, HttpLambdaIntegration>();
+  private readonly routeOwners = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: PlatformApiProps = {}) {
+    super(scope, id);
+    let jwt = props.jwt;
+    if (jwt === undefined) {
+      this.userPool = new PlatformUserPool(this, 'Identity');
+      jwt = this.userPool.jwt;
+    }
+    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, { jwtAudience: [...jwt.audience] });
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'Clean-governance platform API',
+      createDefaultStage: true,
+    });
+  }
+
+  /**
+   * Adds the route an http trigger declares, integrated with `fn` and protected by the JWT
+   * authorizer. `owner` (the function's qualified name) only serves error messages.
+   */
+  addRoute(owner: string, fn: lambda.IFunction, trigger: HttpTrigger): void {
+    const routeKey = `${trigger.method} ${trigger.path}`;
+    const previous = this.routeOwners.get(routeKey);
+    if (previous !== undefined) {
+      throw new Error(`Route "${routeKey}" is declared by both ${previous} and ${owner}.`);
+    }
+    this.routeOwners.set(routeKey, owner);
+    this.httpApi.addRoutes({
+      path: trigger.path,
+      methods: [apigwv2.HttpMethod[trigger.method]],
+      integration: this.integrationFor(owner, fn),
+      authorizer: this.authorizer,
+    });
+  }
+
+  private integrationFor(owner: string, fn: lambda.IFunction): HttpLambdaIntegration {
+    let integration = this.integrations.get(fn);
+    if (integration === undefined) {
+      integration = new HttpLambdaIntegration(`${owner}-integration`, fn);
+      this.integrations.set(fn, integration);
+    }
+    return integration;
+  }
+}

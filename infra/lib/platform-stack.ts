@@ -1,0 +1,67 @@
+/** The platform stack: shared network, Kafka and HTTP API, and one construct per service manifest. */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { ServiceManifest } from '../../shared/manifest.js';
+import { readPlatformConfig, type PlatformConfig } from './config.js';
+import { Network } from './network.js';
+import { PlatformApi } from './platform-api.js';
+import { ServerlessKafka } from './serverless-kafka.js';
+import { ServiceConstruct } from './service-construct.js';
+
+/** Props of {@link PlatformStack}. */
+export interface PlatformStackProps extends StackProps {
+  /** The service manifests to deploy (`services` from `services/index.ts`). */
+  readonly services: readonly ServiceManifest[];
+  /** Overrides the configuration otherwise read from CDK context. */
+  readonly config?: PlatformConfig;
+}
+
+/**
+ * Everything the platform deploys: a VPC, an MSK Serverless cluster, one HTTP API with a JWT
+ * authorizer and, per manifest, a {@link ServiceConstruct}.
+ */
+export class PlatformStack extends Stack {
+  /** Network shared by functions and the cluster. */
+  readonly network: Network;
+  /** The Kafka cluster. */
+  readonly kafka: ServerlessKafka;
+  /** The HTTP API. */
+  readonly api: PlatformApi;
+  /** The services by name. */
+  readonly services: ReadonlyMap<string, ServiceConstruct>;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, props);
+    const config = props.config ?? readPlatformConfig(this);
+    this.network = new Network(this, 'Network');
+    this.kafka = new ServerlessKafka(this, 'Kafka', {
+      vpc: this.network.vpc,
+      subnets: this.network.privateSubnets,
+      clients: this.network.functionSecurityGroup,
+    });
+    this.api = new PlatformApi(this, 'Api', config.jwt === undefined ? {} : { jwt: config.jwt });
+
+    const services = new Map<string, ServiceConstruct>();
+    for (const manifest of props.services) {
+      services.set(
+        manifest.name,
+        new ServiceConstruct(this, manifest.name, {
+          manifest,
+          vpc: this.network.vpc,
+          subnets: this.network.privateSubnets,
+          functionSecurityGroup: this.network.functionSecurityGroup,
+          kafka: this.kafka,
+          api: this.api,
+        }),
+      );
+    }
+    this.services = services;
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint, description: 'Base URL of the HTTP API' });
+    const identity = this.api.userPool;
+    if (identity !== undefined) {
+      new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId, description: 'Cognito user pool of the API' });
+      new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId, description: 'App client (token audience)' });
+    }
+  }
+}

@@ -1,0 +1,161 @@
+/** Everything one service manifest declares: tables, functions and their triggers. */
+import { TimeZone, Tags } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import {
+  qualifiedName,
+  tableEnvName,
+  type KafkaTrigger,
+  type ScheduleTrigger,
+  type ServiceManifest,
+  type StreamTrigger,
+  type Trigger,
+} from '../../shared/manifest.js';
+import type { PlatformApi } from './platform-api.js';
+import type { ServerlessKafka } from './serverless-kafka.js';
+import { ServiceFunction } from './service-function.js';
+import { ServiceTable } from './service-table.js';
+import { SERVICE_TAG } from './tags.js';
+
+/** The shared platform pieces a service plugs into. */
+export interface ServiceConstructProps {
+  readonly manifest: ServiceManifest;
+  readonly vpc: ec2.IVpc;
+  readonly subnets: ec2.SubnetSelection;
+  readonly functionSecurityGroup: ec2.ISecurityGroup;
+  readonly kafka: ServerlessKafka;
+  readonly api: PlatformApi;
+}
+
+/** Maps the manifest's starting positions to Lambda's. */
+const startingPositions: Record<KafkaTrigger['startingPosition'], lambda.StartingPosition> = {
+  TRIM_HORIZON: lambda.StartingPosition.TRIM_HORIZON,
+  LATEST: lambda.StartingPosition.LATEST,
+};
+
+/**
+ * One service, built from its manifest alone: a {@link ServiceTable} per table, a
+ * {@link ServiceFunction} per function (with every table's name in its environment, read/write
+ * access to them and Kafka access) and one event source, route or schedule per trigger.
+ */
+export class ServiceConstruct extends Construct {
+  /** The service's tables by manifest key. */
+  readonly tables: ReadonlyMap<string, ServiceTable>;
+  /** The service's functions by manifest function name. */
+  readonly functions: ReadonlyMap<string, ServiceFunction>;
+  private readonly manifest: ServiceManifest;
+
+  constructor(scope: Construct, id: string, props: ServiceConstructProps) {
+    super(scope, id);
+    const { manifest, kafka } = props;
+    this.manifest = manifest;
+    Tags.of(this).add(SERVICE_TAG, manifest.name);
+
+    const tables = new Map<string, ServiceTable>();
+    for (const [tableKey, spec] of Object.entries(manifest.tables)) {
+      tables.set(tableKey, new ServiceTable(this, `${tableKey}-table`, { service: manifest.name, tableKey, spec }));
+    }
+    this.tables = tables;
+
+    const environment: Record<string, string> = {
+      KAFKA_BROKERS: kafka.bootstrapBrokers,
+      KAFKA_AUTH: 'iam',
+      POWERTOOLS_SERVICE_NAME: manifest.name,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    for (const [tableKey, table] of tables) environment[tableEnvName(manifest.name, tableKey)] = table.tableName;
+
+    const functions = new Map<string, ServiceFunction>();
+    for (const [functionName, spec] of Object.entries(manifest.functions)) {
+      const name = qualifiedName(manifest.name, functionName);
+      const fn = new ServiceFunction(this, name, {
+        service: manifest.name,
+        qualifiedName: name,
+        spec,
+        vpc: props.vpc,
+        subnets: props.subnets,
+        securityGroup: props.functionSecurityGroup,
+        environment,
+      });
+      for (const table of tables.values()) table.grantReadWriteData(fn);
+      kafka.grantClientAccess(fn);
+      spec.triggers.forEach((trigger, index) => this.addTrigger(name, fn, trigger, index, props));
+      functions.set(functionName, fn);
+    }
+    this.functions = functions;
+  }
+
+  private addTrigger(name: string, fn: ServiceFunction, trigger: Trigger, index: number, props: ServiceConstructProps): void {
+    switch (trigger.type) {
+      case 'http':
+        props.api.addRoute(name, fn, trigger);
+        return;
+      case 'stream':
+        fn.addEventSource(this.streamSource(name, trigger));
+        return;
+      case 'kafka':
+        fn.addEventSource(this.kafkaSource(name, trigger, props.kafka));
+        return;
+      case 'schedule':
+        this.addSchedule(name, fn, trigger, index);
+        return;
+      default: {
+        const unknown: never = trigger;
+        throw new Error(`${name}: unsupported trigger ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /**
+   * DynamoDB Streams on one of the service's own tables, INSERTs of the given `kind` only. Retries
+   * are unlimited (until the record leaves the 24-hour stream) so that no outbox item is dropped;
+   * the handler reports the failed items so that the rest of the batch is not retried.
+   */
+  private streamSource(name: string, trigger: StreamTrigger): DynamoEventSource {
+    const table = this.tables.get(trigger.table);
+    const spec = this.manifest.tables[trigger.table];
+    if (table === undefined || spec === undefined) {
+      throw new Error(`${name}: stream trigger on unknown table '${trigger.table}' of service ${this.manifest.name}.`);
+    }
+    if (!spec.stream) {
+      throw new Error(`${name}: stream trigger on table '${trigger.table}', which has no stream (set stream: true).`);
+    }
+    return new DynamoEventSource(table, {
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: trigger.batchSize,
+      reportBatchItemFailures: true,
+      bisectBatchOnError: false,
+      retryAttempts: -1,
+      filters: [
+        lambda.FilterCriteria.filter({
+          eventName: lambda.FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { kind: { S: lambda.FilterRule.isEqual(trigger.kindFilter) } } },
+        }),
+      ],
+    });
+  }
+
+  /** An MSK event source mapping; the consumer group is the function's qualified name. */
+  private kafkaSource(name: string, trigger: KafkaTrigger, kafka: ServerlessKafka): ManagedKafkaEventSource {
+    return new ManagedKafkaEventSource({
+      clusterArn: kafka.clusterArn,
+      topic: trigger.topic,
+      batchSize: trigger.batchSize,
+      startingPosition: startingPositions[trigger.startingPosition],
+      consumerGroupId: name,
+    });
+  }
+
+  /** An EventBridge Scheduler schedule on the manifest's six-field cron, in its time zone. */
+  private addSchedule(name: string, fn: ServiceFunction, trigger: ScheduleTrigger, index: number): void {
+    new scheduler.Schedule(this, `${name}-schedule-${index}`, {
+      description: `${name}: cron(${trigger.cron}) ${trigger.timeZone}`,
+      schedule: scheduler.ScheduleExpression.expression(`cron(${trigger.cron})`, TimeZone.of(trigger.timeZone)),
+      target: new LambdaInvoke(fn),
+    });
+  }
+}

@@ -1,0 +1,80 @@
+/** A Lambda function declared by a service manifest. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Duration, Tags } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { FunctionSpec } from '../../shared/manifest.js';
+import { handlerEntryPath, lockFile, repoRoot } from './paths.js';
+import { FUNCTION_TAG } from './tags.js';
+
+/** The runtime of every service function. */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** The esbuild target matching {@link FUNCTION_RUNTIME} (`nodejs24.x` → `node24`). */
+export const ESBUILD_TARGET = FUNCTION_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1');
+
+/**
+ * Workaround: CommonJS dependencies bundled into an ES module (kafkajs, …) still call `require`,
+ * which ES modules do not define (https://nodejs.org/api/esm.html#no-require-exports-or-moduleexports),
+ * so the bundle creates one. Lambda runs the `.mjs` bundle as an ES module
+ * (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html).
+ */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Props of {@link ServiceFunction}. */
+export interface ServiceFunctionProps {
+  /** The service the function belongs to. */
+  readonly service: string;
+  /** `qualifiedName(service, functionName)`. */
+  readonly qualifiedName: string;
+  readonly spec: FunctionSpec;
+  readonly vpc: ec2.IVpc;
+  readonly subnets: ec2.SubnetSelection;
+  readonly securityGroup: ec2.ISecurityGroup;
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+/**
+ * A `NodejsFunction` bundled with esbuild from `services/<service>/<entry>` as an ES module, on
+ * arm64, in the VPC's private subnets (to reach MSK), with memory and timeout from the manifest.
+ */
+export class ServiceFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    const entry = handlerEntryPath(props.service, props.spec.entry);
+    if (!existsSync(entry)) {
+      throw new Error(
+        `Handler of ${props.qualifiedName} not found: ${path.relative(repoRoot, entry)} ` +
+          `(declared as entry '${props.spec.entry}' in services/${props.service}/service.ts).`,
+      );
+    }
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      description: props.spec.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.spec.memoryMb,
+      timeout: Duration.seconds(props.spec.timeoutSeconds),
+      projectRoot: repoRoot,
+      depsLockFilePath: lockFile,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: ESBUILD_TARGET,
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+      },
+      vpc: props.vpc,
+      vpcSubnets: props.subnets,
+      securityGroups: [props.securityGroup],
+      environment: { ...props.environment },
+      logGroup: new logs.LogGroup(scope, `${id}-logs`, { retention: logs.RetentionDays.THREE_MONTHS }),
+    });
+    Tags.of(this).add(FUNCTION_TAG, props.qualifiedName);
+  }
+}

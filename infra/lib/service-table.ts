@@ -1,0 +1,32 @@
+/** A DynamoDB table declared by a service manifest. */
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import type { TableSpec } from '../../shared/manifest.js';
+import { TABLE_TAG, tableTagValue } from './tags.js';
+
+/** Props of {@link ServiceTable}. */
+export interface ServiceTableProps {
+  readonly service: string;
+  readonly tableKey: string;
+  readonly spec: TableSpec;
+}
+
+/**
+ * A single-table-design table: `pk`/`sk` string keys, on-demand billing, TTL on the manifest's
+ * attribute, a NEW_IMAGE stream when the manifest asks for one, retained when the stack goes. CDK
+ * names it; functions learn the name from `tableEnvName(service, tableKey)`.
+ */
+export class ServiceTable extends dynamodb.Table {
+  constructor(scope: Construct, id: string, props: ServiceTableProps) {
+    super(scope, id, {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: props.spec.ttlAttribute,
+      ...(props.spec.stream ? { stream: dynamodb.StreamViewType.NEW_IMAGE } : {}),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Tags.of(this).add(TABLE_TAG, tableTagValue(props.service, props.tableKey));
+  }
+}

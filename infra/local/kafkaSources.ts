@@ -1,0 +1,115 @@
+/**
+ * Kafka event source emulation: for each `kafka` trigger a kafkajs consumer group (named like the
+ * function, as the event source mapping's group is) hands batches to the function in the MSK event
+ * shape. A batch the function throws on is retried, with backoff, until it succeeds, and offsets are
+ * committed only after success: at least once, in order per partition, as Lambda does for Kafka.
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-msk-process.html
+ */
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { qualifiedName, triggersOf, type ServiceManifest } from '../../shared/manifest.js';
+import { toMskEvent } from './events.js';
+import type { LocalFunction } from './functions.js';
+
+export interface KafkaSource {
+  readonly functionName: string;
+  readonly topic: string;
+  /** True once the consumer has joined its group. */
+  joined(): boolean;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts one consumer group per `kafka` trigger of the manifests. */
+export const startKafkaSources = async (options: {
+  brokers: string;
+  services: readonly ServiceManifest[];
+  functions: ReadonlyMap<string, LocalFunction>;
+  log: (line: string) => void;
+}): Promise<KafkaSource[]> => {
+  const kafka = new Kafka({
+    clientId: 'local-event-source-mapping',
+    brokers: options.brokers.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
+  });
+
+  const sources = options.services.flatMap((service) =>
+    triggersOf(service, 'kafka').map(({ functionName, trigger }) => {
+      const name = qualifiedName(service.name, functionName);
+      const fn = options.functions.get(name);
+      if (!fn) throw new Error(`No function ${name}`);
+      let consumer: Consumer | undefined;
+      let joined = false;
+      let stopping = false;
+
+      const run = async (): Promise<void> => {
+        const c = kafka.consumer({ groupId: name, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 100 });
+        consumer = c;
+        c.on(c.events.GROUP_JOIN, () => (joined = true));
+        c.on(c.events.CRASH, (e) => {
+          joined = false;
+          // kafkajs restarts by itself on retriable errors; otherwise start a new consumer.
+          if (!e.payload.restart && !stopping) {
+            options.log(`${name}: consumer crashed (${e.payload.error.message}); restarting`);
+            void c.disconnect().catch(() => undefined).then(() => sleep(1_000)).then(() => (stopping ? undefined : start()));
+          }
+        });
+        await c.connect();
+        await c.subscribe({ topic: trigger.topic, fromBeginning: trigger.startingPosition === 'TRIM_HORIZON' });
+        await c.run({
+          autoCommit: true,
+          eachBatchAutoResolve: false,
+          eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+            for (let i = 0; i < batch.messages.length; i += trigger.batchSize) {
+              const chunk = batch.messages.slice(i, i + trigger.batchSize);
+              const event = toMskEvent(
+                chunk.map((m) => ({ ...m, topic: batch.topic, partition: batch.partition })),
+                options.brokers,
+              );
+              for (let attempt = 0; ; attempt++) {
+                if (!isRunning() || isStale() || stopping) return;
+                try {
+                  await fn.invoke(event);
+                  break;
+                } catch (error) {
+                  options.log(`${name}: batch failed, retrying (${(error as Error).message})`);
+                  await sleep(Math.min(5_000, 100 * 2 ** attempt));
+                  await heartbeat().catch(() => undefined);
+                }
+              }
+              resolveOffset(chunk[chunk.length - 1]!.offset);
+              await commitOffsetsIfNecessary();
+              await heartbeat();
+            }
+          },
+        });
+      };
+
+      const start = async (): Promise<void> => {
+        for (let attempt = 0; !stopping; attempt++) {
+          try {
+            await run();
+            return;
+          } catch (error) {
+            options.log(`${name}: cannot start consumer (${(error as Error).message}); retrying`);
+            await sleep(Math.min(5_000, 200 * 2 ** attempt));
+          }
+        }
+      };
+
+      return {
+        functionName: name,
+        topic: trigger.topic,
+        start,
+        joined: () => joined,
+        stop: async () => {
+          stopping = true;
+          await consumer?.disconnect().catch(() => undefined);
+        },
+      };
+    }),
+  );
+  await Promise.all(sources.map((s) => s.start()));
+  return sources;
+};

@@ -1,0 +1,127 @@
+/**
+ * The local runtime: given a Kafka broker and a DynamoDB endpoint, it creates the topics and tables
+ * of the manifests, loads every function, and wires the triggers: the gateway for `http`, consumer
+ * groups for `kafka`, stream pollers for `stream` and the scheduler for `schedule`.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { services as allServices } from '../../services/index.js';
+import { tableEnvName, triggersOf, type ServiceManifest } from '../../shared/manifest.js';
+import { ensureTopics } from './kafka.js';
+import { ensureTables, localDynamoClient } from './dynamodb.js';
+import { loadFunctions, type InvocationListener, type LocalFunction } from './functions.js';
+import { startGateway } from './gateway.js';
+import { loadOrCreateKeys } from './jwt.js';
+import { startKafkaSources } from './kafkaSources.js';
+import { startStreamPollers } from './streams.js';
+import { startScheduler } from './scheduler.js';
+import { openApiDocument } from './docs.js';
+
+export interface RuntimeOptions {
+  readonly kafkaBrokers: string;
+  readonly dynamoEndpoint: string;
+  readonly dataDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly services?: readonly ServiceManifest[];
+  readonly onInvoke?: InvocationListener;
+  readonly log?: (line: string) => void;
+}
+
+export interface Runtime {
+  readonly url: string;
+  readonly port: number;
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly keys: Awaited<ReturnType<typeof loadOrCreateKeys>>;
+  health(): Promise<{ status: number; body: Health }>;
+  fire(functionName: string, at: Date): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export interface Health {
+  readonly status: 'up' | 'degraded';
+  readonly kafka: 'up' | 'down';
+  readonly dynamodb: 'up' | 'down';
+  readonly services: Record<string, 'up' | 'down'>;
+}
+
+/**
+ * Sets the environment the functions read, as the CDK app sets it per function in AWS. The local
+ * runtime hosts every function in one process, so every variable is set once for all.
+ */
+const configureEnvironment = (options: RuntimeOptions, services: readonly ServiceManifest[]) => {
+  process.env.KAFKA_BROKERS = options.kafkaBrokers;
+  process.env.DYNAMODB_ENDPOINT = options.dynamoEndpoint;
+  process.env.AWS_REGION ??= 'local';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  for (const service of services) {
+    for (const [key, table] of Object.entries(service.tables)) process.env[tableEnvName(service.name, key)] = table.name;
+  }
+};
+
+export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> => {
+  const services = options.services ?? allServices;
+  const log = options.log ?? ((line: string) => console.error(line));
+  configureEnvironment(options, services);
+
+  await ensureTopics(options.kafkaBrokers);
+  await ensureTables(options.dynamoEndpoint, services);
+  const functions = await loadFunctions(services, options.onInvoke);
+  const keys = await loadOrCreateKeys(options.dataDir);
+
+  const sources = await startKafkaSources({ brokers: options.kafkaBrokers, services, functions, log });
+  const pollers = await startStreamPollers({ endpoint: options.dynamoEndpoint, dataDir: options.dataDir, services, functions, log });
+  const scheduler = startScheduler({ services, functions, log });
+
+  const kafkaAdmin = new Kafka({ clientId: 'local-health', brokers: options.kafkaBrokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const dynamoClient = localDynamoClient(options.dynamoEndpoint);
+  const probe = async (check: () => Promise<unknown>): Promise<'up' | 'down'> => {
+    try {
+      await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000))]);
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  };
+  const health = async (): Promise<{ status: number; body: Health }> => {
+    const [kafka, dynamodb] = await Promise.all([
+      probe(async () => {
+        await kafkaAdmin.connect();
+        await kafkaAdmin.describeCluster();
+      }),
+      probe(() => dynamoClient.send(new ListTablesCommand({ Limit: 1 }))),
+    ]);
+    const serviceStatus = Object.fromEntries(
+      services.map((service) => {
+        const consumersUp = triggersOf(service, 'kafka').every(({ functionName }) =>
+          sources.find((s) => s.functionName === `${service.name}-${functionName}`)?.joined(),
+        );
+        const pollersUp = triggersOf(service, 'stream').every(({ functionName }) =>
+          pollers.find((p) => p.functionName === `${service.name}-${functionName}`)?.running(),
+        );
+        return [service.name, kafka === 'up' && dynamodb === 'up' && consumersUp && pollersUp ? 'up' : 'down'] as const;
+      }),
+    );
+    const allUp = kafka === 'up' && dynamodb === 'up' && Object.values(serviceStatus).every((s) => s === 'up');
+    return { status: allUp ? 200 : 503, body: { status: allUp ? 'up' : 'degraded', kafka, dynamodb, services: serviceStatus } };
+  };
+
+  const openApi = openApiDocument(services);
+  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire });
+
+  return {
+    url: gateway.url,
+    port: gateway.port,
+    functions,
+    keys,
+    health,
+    fire: scheduler.fire,
+    stop: async () => {
+      scheduler.stop();
+      await gateway.close();
+      await Promise.all([...sources.map((s) => s.stop()), ...pollers.map((p) => p.stop())]);
+      await kafkaAdmin.disconnect().catch(() => undefined);
+      // Producers live in the function modules; they end with the process.
+    },
+  };
+};

@@ -1,0 +1,117 @@
+/** Every manifest function becomes exactly one Lambda function, configured from its manifest. */
+import { services } from '../../services/index.js';
+import { defineService, qualifiedName } from '../../shared/manifest.js';
+import { FUNCTION_TAG } from '../lib/tags.js';
+import { functionIds, onlyResource, resourcesOf, roleStatementsOf, synthesize, tagOf } from './support/platform.js';
+
+const nodeMajor = (runtime: unknown): number => Number(/^nodejs(\d+)\.x$/.exec(String(runtime))?.[1] ?? 0);
+
+const manifestFunctions = services.flatMap((service) =>
+  Object.entries(service.functions).map(([functionName, spec]) => ({
+    service: service.name,
+    name: qualifiedName(service.name, functionName),
+    spec,
+  })),
+);
+
+describe('manifest functions', () => {
+  it('are exactly the arm64 Node.js 22+ Lambda functions of the template, one per manifest function', () => {
+    // Prepare
+    const expected = manifestFunctions.map((fn) => fn.name).sort();
+
+    // Act
+    const template = synthesize();
+
+    // Assess
+    const platformFunctions = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).filter(
+      (resource) =>
+        nodeMajor(resource.Properties.Runtime) >= 22 &&
+        (resource.Properties.Architectures as string[] | undefined)?.includes('arm64') === true,
+    );
+    expect(platformFunctions).toHaveLength(expected.length);
+    expect(platformFunctions.map((resource) => tagOf(resource, FUNCTION_TAG)).sort()).toEqual(expected);
+  });
+
+  it('get memory, timeout, handler, VPC placement and the platform environment', () => {
+    // Prepare
+    const expectations = manifestFunctions;
+
+    // Act
+    const template = synthesize();
+
+    // Assess
+    const ids = functionIds(template);
+    const [brokersId] = onlyResource(template, 'Custom::AWS');
+    for (const fn of expectations) {
+      const resource = resourcesOf(template, 'AWS::Lambda::Function')[ids.get(fn.name) ?? 'missing'];
+      expect(resource).toBeDefined();
+      expect(resource?.Properties).toMatchObject({
+        Handler: 'index.handler',
+        MemorySize: fn.spec.memoryMb,
+        Timeout: fn.spec.timeoutSeconds,
+        Description: fn.spec.description,
+        Environment: {
+          Variables: {
+            KAFKA_BROKERS: { 'Fn::GetAtt': [brokersId, 'BootstrapBrokerStringSaslIam'] },
+            KAFKA_AUTH: 'iam',
+            POWERTOOLS_SERVICE_NAME: fn.service,
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+      expect(resource?.Properties.FunctionName).toBeUndefined();
+      expect(resource?.Properties.VpcConfig.SubnetIds).toHaveLength(2);
+    }
+  });
+
+  it('may connect to the Kafka cluster and read, write and create topics', () => {
+    // Prepare
+    const names = manifestFunctions.map((fn) => fn.name);
+
+    // Act
+    const template = synthesize();
+
+    // Assess
+    const ids = functionIds(template);
+    const [clusterId] = onlyResource(template, 'AWS::MSK::ServerlessCluster');
+    for (const name of names) {
+      expect(roleStatementsOf(template, ids.get(name) ?? 'missing')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: expect.arrayContaining(['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster']),
+            Resource: [{ 'Fn::GetAtt': [clusterId, 'Arn'] }],
+          }),
+          expect.objectContaining({
+            Action: expect.arrayContaining([
+              'kafka-cluster:DescribeTopic',
+              'kafka-cluster:CreateTopic',
+              'kafka-cluster:WriteData',
+              'kafka-cluster:ReadData',
+            ]),
+          }),
+          expect.objectContaining({
+            Action: expect.arrayContaining(['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup']),
+          }),
+        ]),
+      );
+    }
+  });
+
+  it('fail synthesis with a clear message when a handler module does not exist', () => {
+    // Prepare
+    const ghost = defineService({
+      name: 'ghost',
+      produces: [],
+      tables: {},
+      functions: {
+        haunt: { entry: 'src/handlers/haunt.ts', description: 'Missing', memoryMb: 128, timeoutSeconds: 3, triggers: [] },
+      },
+    });
+
+    // Act
+    const act = (): unknown => synthesize({ services: [ghost] });
+
+    // Assess
+    expect(act).toThrow("Handler of ghost-haunt not found: services/ghost/src/handlers/haunt.ts (declared as entry 'src/handlers/haunt.ts' in services/ghost/service.ts).");
+  });
+});

@@ -1,0 +1,118 @@
+/** The HTTP API: one route per http trigger, all behind one JWT authorizer. */
+import { services } from '../../services/index.js';
+import { qualifiedName, triggersOf } from '../../shared/manifest.js';
+import {
+  functionNamesById,
+  onlyResource,
+  referencedId,
+  resourcesOf,
+  sorted,
+  synthesize,
+} from './support/platform.js';
+
+/** The integration logical id in a route target `{ 'Fn::Join': ['', ['integrations/', { Ref }]] }`. */
+const integrationIdOf = (target: unknown): string | undefined => {
+  const join = (target as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  return referencedId(join?.[1]?.[1]);
+};
+
+describe('HTTP API', () => {
+  it('has one route per http trigger, integrated with its function and guarded by the JWT authorizer, and no other route', () => {
+    // Prepare
+    const expected = services.flatMap((service) =>
+      triggersOf(service, 'http').map(({ functionName, trigger }) => ({
+        routeKey: `${trigger.method} ${trigger.path}`,
+        fn: qualifiedName(service.name, functionName),
+      })),
+    );
+
+    // Act
+    const template = synthesize();
+
+    // Assess
+    const [authorizerId, authorizer] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
+    const functionNames = functionNamesById(template);
+    const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+    for (const route of routes) {
+      expect(route.Properties.AuthorizationType).toBe('JWT');
+      expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+    }
+    const actual = routes.map((route) => {
+      const integration = integrations[integrationIdOf(route.Properties.Target) ?? 'missing'];
+      return {
+        routeKey: route.Properties.RouteKey as string,
+        fn: functionNames.get(referencedId(integration?.Properties.IntegrationUri) ?? 'missing'),
+      };
+    });
+    expect(sorted(actual)).toEqual(sorted(expected));
+  });
+
+  it('trusts a Cognito user pool carrying custom:role and custom:unit when no issuer is configured', () => {
+    // Prepare
+    const context = {};
+
+    // Act
+    const template = synthesize({ context });
+
+    // Assess
+    const [poolId, pool] = onlyResource(template, 'AWS::Cognito::UserPool');
+    const [clientId, client] = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+    const [, authorizer] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer.Properties.JwtConfiguration).toEqual({
+      Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }]] },
+      Audience: [{ Ref: clientId }],
+    });
+    expect(pool.Properties.Schema).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
+        expect.objectContaining({ Name: 'unit', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    );
+    const writable = client.Properties.WriteAttributes as string[];
+    expect(writable).not.toContain('custom:role');
+    expect(writable).not.toContain('custom:unit');
+    template.hasOutput('UserPoolId', { Value: { Ref: poolId } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
+  });
+
+  it('uses the jwtIssuer and jwtAudience context when given, and creates no user pool', () => {
+    // Prepare
+    const context = { jwtIssuer: 'https://id.example.gov.cn/realms/cg', jwtAudience: 'cg-web, cg-mobile' };
+
+    // Act
+    const template = synthesize({ context });
+
+    // Assess
+    const [, authorizer] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer.Properties.JwtConfiguration).toEqual({
+      Issuer: 'https://id.example.gov.cn/realms/cg',
+      Audience: ['cg-web', 'cg-mobile'],
+    });
+    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+  });
+
+  it('rejects an issuer without an audience', () => {
+    // Prepare
+    const context = { jwtIssuer: 'https://id.example.gov.cn/realms/cg' };
+
+    // Act
+    const act = (): unknown => synthesize({ context });
+
+    // Assess
+    expect(act).toThrow('Context "jwtIssuer" and "jwtAudience" must be given together');
+  });
+
+  it('outputs the API URL', () => {
+    // Prepare
+    const outputName = 'ApiUrl';
+
+    // Act
+    const template = synthesize();
+
+    // Assess
+    const [apiId] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
+    template.hasOutput(outputName, { Value: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] } });
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Three projects: `unit` (no network), `integration` (real Kafka and DynamoDB Local, started once by
+ * the global setup) and `infra` (the CDK template). TypeScript is compiled by swc as ES modules; jest
+ * runs with `--experimental-vm-modules` (see `infra/local/cli/test.ts`).
+ */
+const transform = {
+  '^.+\\.(t|j)s$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'es6' } },
+  ],
+};
+const common = {
+  transform,
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{services,shared,events,infra/local}/**/test/unit/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{services,infra/local}/**/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/infra/local/test/globalSetup.ts',
+      globalTeardown: '<rootDir>/infra/local/test/globalTeardown.ts',
+      testTimeout: 120_000,
+      maxWorkers: 1,
+    },
+    {
+      ...common,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/infra/test/**/*.test.ts'],
+      testTimeout: 120_000,
+    },
+  ],
+};

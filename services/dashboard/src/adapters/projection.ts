@@ -1,0 +1,77 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../../../../shared/dynamo/client.js';
+import type { UnitRegisteredV1 } from '../../../../events/signing/UnitRegistered.v1.js';
+import type { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 } from '../../../../events/index.js';
+
+/**
+ * The dashboard's read model: units in one partition (`UNITS`), report status in one partition per
+ * year (`ANNUAL_REPORTS#<year>`), so that the overview of a year is two Queries.
+ */
+export const table = () => tableName('dashboard');
+const statusKey = (year: number, unitId: string) => ({ pk: `ANNUAL_REPORTS#${year}`, sk: `UNIT#${unitId}` });
+
+export const unitRegistered = (event: UnitRegisteredV1) => [
+  {
+    Put: {
+      TableName: table(),
+      Item: { pk: 'UNITS', sk: `UNIT#${event.data.unitId}`, kind: 'unit', unitId: event.data.unitId, name: event.data.name, ancestorIds: event.data.ancestorIds },
+    },
+  },
+];
+
+/** A draft marks the unit `draft` unless it has already submitted. */
+export const draftSaved = (event: AnnualReportDraftSavedV1) => [
+  {
+    Update: {
+      TableName: table(),
+      Key: statusKey(event.data.year, event.data.unitId),
+      UpdateExpression: 'SET #status = if_not_exists(#status, :draft), unitId = :unitId, kind = :kind',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':draft': 'draft', ':unitId': event.data.unitId, ':kind': 'reportStatus' },
+    },
+  },
+];
+
+/** `submittedEvents` counts applied submissions: it stays 1 however often the event is delivered. */
+export const submitted = (event: AnnualReportSubmittedV1) => [
+  {
+    Update: {
+      TableName: table(),
+      Key: statusKey(event.data.year, event.data.unitId),
+      UpdateExpression: 'SET #status = :status, unitId = :unitId, kind = :kind, submittedAt = :at ADD submittedEvents :one',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': event.data.late ? 'late' : 'submitted',
+        ':unitId': event.data.unitId,
+        ':kind': 'reportStatus',
+        ':at': event.data.submittedAt,
+        ':one': 1,
+      },
+    },
+  },
+];
+
+const queryAll = async (pk: string): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+export interface ProjectedUnit {
+  readonly id: string;
+  readonly name: string;
+  readonly ancestorIds: readonly string[];
+}
+
+export const loadUnits = async (): Promise<ProjectedUnit[]> =>
+  (await queryAll('UNITS')).map((i) => ({ id: i.unitId as string, name: i.name as string, ancestorIds: (i.ancestorIds as string[]) ?? [] }));
+
+export const loadStatuses = async (year: number): Promise<Map<string, string>> =>
+  new Map((await queryAll(`ANNUAL_REPORTS#${year}`)).map((i) => [i.unitId as string, i.status as string]));

@@ -1,0 +1,63 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../../../../shared/dynamo/client.js';
+import { outboxPut } from '../../../../shared/outbox/outbox.js';
+import type { CloudEvent } from '../../../../events/envelope.js';
+import { topics } from '../../../../events/topics.js';
+import type { Unit } from '../domain/unit.js';
+
+/**
+ * Units live in one partition (`pk = UNITS`), so the whole tree is one Query; a city's tree has
+ * thousands of units, far below what one partition holds.
+ */
+const table = () => tableName('signing');
+const key = (id: string) => ({ pk: 'UNITS', sk: `UNIT#${id}` });
+
+const toUnit = (item: Record<string, unknown>): Unit => ({
+  id: item.id as string,
+  name: item.name as string,
+  parentId: (item.parentId as string | null) ?? null,
+  category: item.category as string,
+  ancestorIds: (item.ancestorIds as string[]) ?? [],
+  version: item.version as number,
+});
+
+export const getUnit = async (id: string): Promise<Unit | undefined> => {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: key(id), ConsistentRead: true }));
+  return Item ? toUnit(Item) : undefined;
+};
+
+export const listUnits = async (): Promise<Unit[]> => {
+  const units: Unit[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'UNITS' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    units.push(...(page.Items ?? []).map(toUnit));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return units;
+};
+
+/** Writes a new unit and its event's outbox item in one transaction. */
+export const insertUnit = async (unit: Unit, event: CloudEvent, at: Date): Promise<void> => {
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...key(unit.id), kind: 'unit', ...unit },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        outboxPut(table(), topics.signing, event, at),
+      ],
+    }),
+  );
+};

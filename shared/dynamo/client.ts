@@ -1,0 +1,42 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requireEnv } from '../env.js';
+import { tableEnvName } from '../manifest.js';
+
+let documentClient: DynamoDBDocumentClient | undefined;
+
+/**
+ * The DynamoDB document client, created once per process. `DYNAMODB_ENDPOINT` points it at DynamoDB
+ * Local; in Lambda the default endpoint and credentials apply.
+ */
+export const dynamo = (): DynamoDBDocumentClient => {
+  if (!documentClient) {
+    const endpoint = process.env.DYNAMODB_ENDPOINT;
+    const client = new DynamoDBClient({
+      ...(endpoint
+        ? {
+            endpoint,
+            region: process.env.AWS_REGION ?? 'local',
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
+        : {}),
+      maxAttempts: 5,
+    });
+    documentClient = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+  }
+  return documentClient;
+};
+
+/** The deployed name of one of a service's tables, from the environment the manifest sets. */
+export const tableName = (service: string, table = 'main'): string => requireEnv(tableEnvName(service, table));
+
+/** True when a TransactWriteItems failed because the condition of item `index` did not hold. */
+export const conditionFailedAt = (error: unknown, index: number): boolean => {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> } | undefined)?.CancellationReasons;
+  return (error as Error | undefined)?.name === 'TransactionCanceledException' && reasons?.[index]?.Code === 'ConditionalCheckFailed';
+};
+
+/** Seconds since the epoch, `days` from `from`: the value of a TTL attribute. */
+export const ttlAfterDays = (from: Date, days: number): number => Math.floor(from.getTime() / 1000) + days * 86_400;

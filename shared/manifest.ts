@@ -1,0 +1,107 @@
+/**
+ * The service manifest: one typed object per service (`services/<name>/service.ts`) that says which
+ * functions it has, what triggers each of them, which tables it owns and which topics it produces.
+ * The CDK app (`infra/lib`) and the local runtime (`infra/local`) are both built from these objects,
+ * so what runs locally is what deploys.
+ *
+ * @example
+ * ```ts
+ * export default defineService({
+ *   name: 'signing',
+ *   produces: ['signing.events'],
+ *   tables: { main: { name: 'signing', stream: true, ttlAttribute: 'expiresAt' } },
+ *   functions: {
+ *     registerUnit: { entry: 'src/handlers/registerUnit.ts', triggers: [{ type: 'http', method: 'POST', path: '/api/units', roles: ['admin'] }] },
+ *   },
+ * });
+ * ```
+ */
+import type { z } from 'zod';
+import type { Role } from './auth/roles.js';
+import type { TopicName } from '../events/topics.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An HTTP API route; `path` uses API Gateway's `{param}` syntax. */
+export interface HttpTrigger {
+  readonly type: 'http';
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Roles allowed to call the route; the handler's middleware enforces it. */
+  readonly roles: readonly Role[];
+  readonly summary: string;
+  /** Schemas for the generated OpenAPI document. */
+  readonly request?: { readonly body?: z.ZodType; readonly query?: z.ZodType };
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly body?: z.ZodType }>>;
+}
+
+/** A Kafka event source mapping (MSK in AWS, a kafkajs consumer group locally). */
+export interface KafkaTrigger {
+  readonly type: 'kafka';
+  readonly topic: TopicName;
+  readonly batchSize: number;
+  readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
+}
+
+/** A DynamoDB Streams event source mapping on one of the service's own tables. */
+export interface StreamTrigger {
+  readonly type: 'stream';
+  readonly table: string;
+  readonly batchSize: number;
+  /** Only records whose new image has `kind` equal to this value reach the function. */
+  readonly kindFilter: string;
+}
+
+/** An EventBridge Scheduler schedule. */
+export interface ScheduleTrigger {
+  readonly type: 'schedule';
+  /** Six-field EventBridge cron, e.g. `0 9 25 1 ? *`. */
+  readonly cron: string;
+  readonly timeZone: string;
+}
+
+export type Trigger = HttpTrigger | KafkaTrigger | StreamTrigger | ScheduleTrigger;
+
+export interface FunctionSpec {
+  /** Path of the handler module, relative to the service folder; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly triggers: readonly Trigger[];
+}
+
+export interface TableSpec {
+  /** The table's base name; deployments may prefix it. */
+  readonly name: string;
+  readonly stream: boolean;
+  readonly ttlAttribute: string;
+}
+
+export interface ServiceManifest {
+  readonly name: string;
+  readonly produces: readonly TopicName[];
+  readonly tables: Readonly<Record<string, TableSpec>>;
+  readonly functions: Readonly<Record<string, FunctionSpec>>;
+}
+
+/** Declares a service manifest; it only checks the shape at compile time. */
+export const defineService = <const M extends ServiceManifest>(manifest: M): M => manifest;
+
+/** The environment variable through which a function learns the name of one of its tables. */
+export const tableEnvName = (service: string, table: string): string =>
+  `${service}_${table}_TABLE`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+
+/** The triggers of one kind, with the function each belongs to. */
+export const triggersOf = <T extends Trigger['type']>(
+  manifest: ServiceManifest,
+  type: T,
+): Array<{ functionName: string; fn: FunctionSpec; trigger: Extract<Trigger, { type: T }> }> =>
+  Object.entries(manifest.functions).flatMap(([functionName, fn]) =>
+    fn.triggers
+      .filter((t): t is Extract<Trigger, { type: T }> => t.type === type)
+      .map((trigger) => ({ functionName, fn, trigger })),
+  );
+
+/** The name a function gets in both the local runtime and the CDK app: `<service>-<function>`. */
+export const qualifiedName = (service: string, functionName: string): string => `${service}-${functionName}`;

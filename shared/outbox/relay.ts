@@ -1,0 +1,42 @@
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { ProducerPort } from '../kafka/producer.js';
+import { OutboxItem, outboxHeaders } from './outbox.js';
+
+/**
+ * The outbox relay: a DynamoDB Streams handler (the event source mapping passes only INSERTs of
+ * `kind = outbox`) that publishes each item to its topic, in stream order. When publishing fails it
+ * reports the first unpublished record, so Lambda retries from there and order is kept; consumers
+ * are idempotent, so a record published twice changes nothing.
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
+ */
+export const relayHandler =
+  (producer: ProducerPort, logger: Logger) =>
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    DynamoDBStreamSchema.parse(event);
+    const items = event.Records.flatMap((record) => {
+      const image = record.dynamodb?.NewImage;
+      const item = OutboxItem.safeParse(image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
+      if (item.success) return [{ sequence: record.dynamodb?.SequenceNumber ?? '', item: item.data }];
+      logger.warn('Skipping a stream record that is not an outbox item', { sequence: record.dynamodb?.SequenceNumber });
+      return [];
+    });
+    // Consecutive items of one topic go out in one request.
+    for (let start = 0; start < items.length; ) {
+      const topic = items[start]!.item.topic;
+      let end = start;
+      while (end < items.length && items[end]!.item.topic === topic) end++;
+      const run = items.slice(start, end);
+      try {
+        await producer.send(topic, run.map(({ item }) => ({ key: item.key, value: item.event, headers: outboxHeaders(item) })));
+      } catch (error) {
+        logger.warn('Publishing failed; the batch will be retried from this record', { error: error as Error });
+        return { batchItemFailures: [{ itemIdentifier: run[0]!.sequence }] };
+      }
+      start = end;
+    }
+    return { batchItemFailures: [] };
+  };
