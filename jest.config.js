@@ -17,6 +17,7 @@ const common = {
 };
 
 export default {
+  testTimeout: 180_000,
   projects: [
     {
       ...common,
@@ -27,16 +28,13 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{services,infra/local}/**/test/integration/**/*.test.ts'],
-      globalSetup: '<rootDir>/infra/local/test/globalSetup.ts',
-      globalTeardown: '<rootDir>/infra/local/test/globalTeardown.ts',
-      testTimeout: 120_000,
-      maxWorkers: 1,
+      globalSetup: '<rootDir>/infra/local/test/globalSetup.mjs',
+      globalTeardown: '<rootDir>/infra/local/test/globalTeardown.mjs',
     },
     {
       ...common,
       displayName: 'infra',
       testMatch: ['<rootDir>/infra/test/**/*.test.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

@@ -68,6 +68,11 @@ export class ServiceFunction extends NodejsFunction {
         sourceMap: true,
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
+        // Bundle the AWS SDK instead of relying on the copy in the runtime: the runtime's SDK version
+        // is not the locked one, and aws-msk-iam-sasl-signer-js imports SDK packages (e.g. the
+        // deprecated @aws-sdk/util-utf8-browser) that the runtime need not contain
+        // (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-package.html).
+        bundleAwsSDK: true,
       },
       vpc: props.vpc,
       vpcSubnets: props.subnets,

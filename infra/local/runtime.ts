@@ -16,6 +16,7 @@ import { startKafkaSources } from './kafkaSources.js';
 import { startStreamPollers } from './streams.js';
 import { startScheduler } from './scheduler.js';
 import { openApiDocument } from './docs.js';
+import { disconnectAllProducers } from '../../shared/kafka/producer.js';
 
 export interface RuntimeOptions {
   readonly kafkaBrokers: string;
@@ -121,7 +122,7 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
       await gateway.close();
       await Promise.all([...sources.map((s) => s.stop()), ...pollers.map((p) => p.stop())]);
       await kafkaAdmin.disconnect().catch(() => undefined);
-      // Producers live in the function modules; they end with the process.
+      await disconnectAllProducers();
     },
   };
 };

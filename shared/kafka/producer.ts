@@ -17,6 +17,8 @@ export interface ProducerPort {
   disconnect(): Promise<void>;
 }
 
+const open = new Set<ProducerPort>();
+
 /** The kafkajs implementation: one connected producer per process, all replicas acknowledging. */
 export const kafkaProducer = (clientId: string): ProducerPort => {
   let producer: Producer | undefined;
@@ -40,7 +42,7 @@ export const kafkaProducer = (clientId: string): ProducerPort => {
     })();
     return connecting;
   };
-  return {
+  const port: ProducerPort = {
     async send(topic, records) {
       if (records.length === 0) return;
       const p = await connected();
@@ -58,4 +60,11 @@ export const kafkaProducer = (clientId: string): ProducerPort => {
       await p?.disconnect();
     },
   };
+  open.add(port);
+  return port;
+};
+
+/** Disconnects every producer this process created; for the local runtime and tests shutting down. */
+export const disconnectAllProducers = async (): Promise<void> => {
+  await Promise.all([...open].map((p) => p.disconnect().catch(() => undefined)));
 };

@@ -1,0 +1,217 @@
+/**
+ * The slice end to end through the local gateway, on the real broker and DynamoDB Local: units,
+ * reach, draft, submission, the dashboard, lateness, health, the scheduler, bad input, and the
+ * shape of every event the runtime handed a function.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
+import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
+import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+import type { Runtime } from '../../runtime.js';
+import type { LocalFunction } from '../../functions.js';
+import { api, documentClient, eventually, registerUnit, saveDraftWhenKnown, startTestRuntime, tokenFor } from '../support/harness.js';
+
+interface Overview {
+  year: number;
+  expected: number;
+  submitted: number;
+  late: number;
+  missing: number;
+  units: Array<{ unitId: string; name: string; status: string }>;
+}
+
+const invocations: Array<{ fn: LocalFunction; event: unknown }> = [];
+let runtime: Runtime;
+let city: string;
+let county: string;
+let sibling: string;
+let town: string;
+const suffix = Date.now().toString(36);
+const year = 2026;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime((fn, event) => invocations.push({ fn, event: structuredClone(event) }));
+  city = await registerUnit(runtime, `市-${suffix}`, undefined, '市委');
+  county = await registerUnit(runtime, `县-${suffix}`, city);
+  sibling = await registerUnit(runtime, `邻县-${suffix}`, city);
+  town = await registerUnit(runtime, `镇-${suffix}`, county, '乡镇（街道）党委');
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const overview = async (token: string, y = year) => (await api<Overview>(runtime, 'GET', `/api/dashboard/annual-reports?year=${y}`, { token })).body;
+
+describe('the slice through the gateway', () => {
+  it('reports kafka, dynamodb and every service up', async () => {
+    // Act
+    const answer = await api(runtime, 'GET', '/health');
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ status: 'up', kafka: 'up', dynamodb: 'up', services: { signing: 'up', reports: 'up', dashboard: 'up' } });
+  });
+
+  it('registers a unit and answers 201 with its id', async () => {
+    // Prepare
+    const admin = await tokenFor(runtime, 'admin');
+
+    // Act
+    const answer = await api(runtime, 'POST', '/api/units', { token: admin, body: { name: `新单位-${suffix}`, parentId: city, category: '市直部门党组' } });
+
+    // Assess
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual({ id: expect.any(String), name: `新单位-${suffix}`, parentId: city, category: '市直部门党组' });
+  });
+
+  it("limits GET /api/units to the caller's subtree", async () => {
+    // Prepare
+    const inspector = await tokenFor(runtime, 'discipline_inspector', county);
+
+    // Act
+    const answer = await api<{ units: Array<{ id: string; name: string; parentId: string | null; category: string }> }>(runtime, 'GET', '/api/units', { token: inspector });
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body.units.map((u) => u.id)).toEqual([county, town]);
+    expect(answer.body.units[1]).toEqual({ id: town, name: `镇-${suffix}`, parentId: county, category: '乡镇（街道）党委' });
+  });
+
+  it('takes a draft, then a submission, and the dashboard shows each', async () => {
+    // Prepare
+    const staff = await tokenFor(runtime, 'unit_staff', town);
+    const secretary = await tokenFor(runtime, 'unit_secretary', town);
+    const countyInspector = await tokenFor(runtime, 'discipline_inspector', county);
+
+    // Act: draft
+    const draft = await saveDraftWhenKnown(runtime, town, year, staff);
+
+    // Assess
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ unitId: town, year, status: 'draft', version: 1 });
+    await eventually(async () => ((await overview(countyInspector)).units.find((u) => u.unitId === town)?.status === 'draft' ? true : undefined), 10_000, 'draft in dashboard');
+
+    // Act: submit
+    const submitted = await api(runtime, 'POST', `/api/units/${town}/annual-reports/${year}/submit`, { token: secretary });
+
+    // Assess
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', late: false, version: 2 });
+    const view = await eventually(async () => {
+      const o = await overview(countyInspector);
+      return o.units.find((u) => u.unitId === town)?.status === 'submitted' ? o : undefined;
+    }, 10_000, 'submission in dashboard');
+    expect(view).toEqual({
+      year,
+      expected: 2,
+      submitted: 1,
+      late: 0,
+      missing: 1,
+      units: [
+        { unitId: county, name: `县-${suffix}`, status: 'missing' },
+        { unitId: town, name: `镇-${suffix}`, status: 'submitted' },
+      ],
+    });
+  });
+
+  it('marks a submission after 31 January of the next year as late', async () => {
+    // Prepare
+    const secretary = await tokenFor(runtime, 'unit_secretary', county);
+    await saveDraftWhenKnown(runtime, county, 2020, secretary);
+
+    // Act
+    const answer = await api(runtime, 'POST', `/api/units/${county}/annual-reports/2020/submit`, { token: secretary });
+
+    // Assess
+    expect(answer.body).toMatchObject({ status: 'submitted', late: true });
+    const o = await eventually(async () => {
+      const v = await overview(await tokenFor(runtime, 'admin'), 2020);
+      return v.units.find((u) => u.unitId === county)?.status === 'late' ? v : undefined;
+    }, 10_000, 'late submission in dashboard');
+    expect(o.units.find((u) => u.unitId === county)).toEqual({ unitId: county, name: `县-${suffix}`, status: 'late' });
+  });
+
+  it('refuses a second submission with 409', async () => {
+    // Prepare
+    const secretary = await tokenFor(runtime, 'unit_secretary', town);
+
+    // Act
+    const answer = await api(runtime, 'POST', `/api/units/${town}/annual-reports/${year}/submit`, { token: secretary });
+
+    // Assess
+    expect(answer.status).toBe(409);
+    expect(answer.contentType).toBe('application/problem+json');
+  });
+
+  it('fires the reminder schedule at a chosen time', async () => {
+    // Act
+    const result = (await runtime.fire('reports-remindAnnualReports', new Date('2027-01-24T01:00:00Z'))) as { result: { year: number; pending: number; expected: number } };
+
+    // Assess
+    expect(result.result.year).toBe(2026);
+    expect(result.result.expected - result.result.pending).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('bad input is answered as problem+json with nothing written', () => {
+  const reportOf = async (unitId: string, y: number) =>
+    (await documentClient().send(new GetCommand({ TableName: 'reports', Key: { pk: `ANNUAL_REPORTS#${y}`, sk: `UNIT#${unitId}` } }))).Item;
+  const unitCount = async () =>
+    (await documentClient().send(new QueryCommand({ TableName: 'signing', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'UNITS' }, Select: 'COUNT' }))).Count;
+
+  interface BadRequest {
+    readonly name: string;
+    readonly request: () => Promise<{ method: string; path: string; token?: string; body?: unknown; unit?: string; year?: number }>;
+    readonly status: number;
+    readonly field?: string;
+  }
+  const cases: BadRequest[] = [
+    { name: 'malformed JSON', request: async () => ({ method: 'PUT', path: `/api/units/${sibling}/annual-reports/2030`, token: await tokenFor(runtime, 'unit_staff', sibling), body: '{"summary": ', unit: sibling, year: 2030 }), status: 400 },
+    { name: 'a schema violation', request: async () => ({ method: 'PUT', path: `/api/units/${sibling}/annual-reports/2031`, token: await tokenFor(runtime, 'unit_staff', sibling), body: { summary: 'x', sections: [{ title: '', content: 'y' }] }, unit: sibling, year: 2031 }), status: 400, field: 'body.sections.0.title' },
+    { name: 'a body over 256 KB', request: async () => ({ method: 'PUT', path: `/api/units/${sibling}/annual-reports/2032`, token: await tokenFor(runtime, 'unit_staff', sibling), body: { summary: 'x'.repeat(300 * 1024), sections: [] }, unit: sibling, year: 2032 }), status: 413 },
+    { name: 'no token', request: async () => ({ method: 'PUT', path: `/api/units/${sibling}/annual-reports/2033`, body: { summary: 'x', sections: [] }, unit: sibling, year: 2033 }), status: 401 },
+    { name: 'the wrong role', request: async () => ({ method: 'PUT', path: `/api/units/${sibling}/annual-reports/2034`, token: await tokenFor(runtime, 'discipline_inspector', sibling), body: { summary: 'x', sections: [] }, unit: sibling, year: 2034 }), status: 403 },
+    { name: 'another unit', request: async () => ({ method: 'PUT', path: `/api/units/${sibling}/annual-reports/2035`, token: await tokenFor(runtime, 'unit_staff', town), body: { summary: 'x', sections: [] }, unit: sibling, year: 2035 }), status: 403 },
+    { name: 'an unknown unit', request: async () => ({ method: 'PUT', path: '/api/units/no-such-unit/annual-reports/2036', token: await tokenFor(runtime, 'unit_staff', 'no-such-unit'), body: { summary: 'x', sections: [] }, unit: 'no-such-unit', year: 2036 }), status: 404 },
+    { name: 'a unit registered by a non-admin', request: async () => ({ method: 'POST', path: '/api/units', token: await tokenFor(runtime, 'unit_secretary', county), body: { name: '越权单位', category: 'x', parentId: county } }), status: 403 },
+    { name: 'a unit under an unknown parent', request: async () => ({ method: 'POST', path: '/api/units', token: await tokenFor(runtime, 'admin'), body: { name: '孤儿单位', category: 'x', parentId: 'no-such-parent' } }), status: 404 },
+  ];
+
+  beforeAll(async () => {
+    // The sibling county must be known to reports, so that 403 and 400 are not 404s.
+    await saveDraftWhenKnown(runtime, sibling, 2029, await tokenFor(runtime, 'unit_staff', sibling));
+  });
+
+  it.each(cases)('$name', async ({ request, status, field }) => {
+    // Prepare
+    const r = await request();
+    const unitsBefore = await unitCount();
+
+    // Act
+    const answer = await api<{ status: number; type: string; title: string; errors?: Array<{ path: string }> }>(runtime, r.method, r.path, { token: r.token, body: r.body });
+
+    // Assess
+    expect(answer.status).toBe(status);
+    expect(answer.contentType).toBe('application/problem+json');
+    expect(answer.body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), title: expect.any(String) });
+    if (field) expect(answer.body.errors?.map((e) => e.path)).toContain(field);
+    if (r.unit) expect(await reportOf(r.unit, r.year!)).toBeUndefined();
+    expect(await unitCount()).toBe(unitsBefore);
+  });
+});
+
+describe('the events the runtime hands functions', () => {
+  it('have the real AWS shapes', () => {
+    // Prepare
+    const byKind = (kind: string) => invocations.filter(({ fn }) => fn.spec.triggers[0]?.type === kind);
+
+    // Assess
+    expect(byKind('http').length).toBeGreaterThan(5);
+    expect(byKind('kafka').length).toBeGreaterThan(2);
+    expect(byKind('stream').length).toBeGreaterThan(2);
+    for (const { event } of byKind('http')) expect(APIGatewayProxyEventV2Schema.safeParse(event).error).toBeUndefined();
+    for (const { event } of byKind('kafka')) expect(KafkaMskEventSchema.safeParse(event).error).toBeUndefined();
+    for (const { event } of byKind('stream')) expect(DynamoDBStreamSchema.safeParse(event).error).toBeUndefined();
+  });
+});
