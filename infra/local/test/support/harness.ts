@@ -13,6 +13,8 @@ import { readState } from './state.js';
 
 export const startTestRuntime = async (onInvoke?: InvocationListener): Promise<Runtime> => {
   const state = readState();
+  // Refusals and retries are what these tests provoke; keep their log lines out of the output.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   return startRuntime({
     kafkaBrokers: state.brokers,
     dynamoEndpoint: state.endpoint,
