@@ -1,6 +1,6 @@
 /**
- * `npm test`: the unit and infra projects, then the integration project (in band: its tests share
- * one broker). Ends with the plain line `N passed, N failed`.
+ * `npm test`: the type check and the linter, then the unit and infra projects, then the integration
+ * project (in band: its tests share one broker). Ends with the plain line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -14,6 +14,18 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'cg-jest-'));
 let passed = 0;
 let failed = 0;
 let ok = true;
+for (const [name, argv] of [
+  ['typecheck', [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--noEmit']],
+  ['lint', [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', '.']],
+] as const) {
+  process.stdout.write(`> ${name}\n`);
+  const result = spawnSync(process.execPath, argv, { stdio: 'inherit', cwd: repoRoot });
+  if (result.status === 0) passed += 1;
+  else {
+    failed += 1;
+    ok = false;
+  }
+}
 const runs: Array<[string, string[]]> = [
   ['unit-infra', ['--selectProjects', 'unit', 'infra']],
   ['integration', ['--selectProjects', 'integration', '--runInBand', '--forceExit']],
