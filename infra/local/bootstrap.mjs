@@ -25,6 +25,7 @@ const commands = {
   bench: ['bench/run.ts'],
   test: ['infra/local/cli/test.ts'],
   docs: ['infra/local/cli/docs.ts'],
+  setup: ['infra/local/cli/setup.ts'],
 };
 if (!commands[command]) {
   say(`未知命令 / unknown command: ${command}. Known: ${Object.keys(commands).join(', ')}`);
