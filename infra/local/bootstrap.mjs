@@ -62,11 +62,12 @@ if (major < minimumMajor) {
   const installed = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000)) {
-    say('[setup] installing npm packages (npm ci) …');
+    say('[setup] installing npm packages …');
     const started = Date.now();
-    const npm = run('npm', existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    // `npm ci` first; `npm install` (same locked versions) where the lock file lacks other platforms'
+    // optional builds, which some registries do not serve (see .ci/run).
+    let npm = existsSync(lock) ? run('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'ignore' }) : { status: 1 };
+    if (npm.status !== 0) npm = run('npm', ['install', '--no-audit', '--no-fund'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (npm.status !== 0) {
       say('[setup] npm could not install the packages; see the messages above.');
       process.exit(1);
