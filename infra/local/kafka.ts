@@ -44,15 +44,23 @@ export const ensureKafkaJars = async (step?: Step): Promise<string> => {
   mkdirSync(libDir, { recursive: true });
   const child = spawn(
     mvn,
-    ['-q', '-B', '-f', path.join(kafkaDir, 'pom.xml'), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libDir}`],
+    ['-B', '-f', path.join(kafkaDir, 'pom.xml'), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libDir}`],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Maven says each jar it downloads and then each one it copies; both are counted for the progress line.
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setInterval(() => step?.update(`${total - missingJars(libDir).length}/${total} jars`), 500);
+  let downloaded = 0;
+  let copied = 0;
+  const onOutput = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output = (output + text).slice(-20_000);
+    downloaded += text.match(/Downloaded from [^\n]*\.jar/g)?.length ?? 0;
+    copied += text.match(/Copying [^\n]*\.jar/g)?.length ?? 0;
+    step?.update(copied > 0 ? `copying ${copied}/${total} jars` : `downloaded ${downloaded} of up to ${total} jars`);
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(timer);
   const missing = missingJars(libDir);
   if (code !== 0 || missing.length > 0) {
     throw new Error(`Maven could not fetch the Kafka jars (exit ${code}; missing ${missing.join(', ')}):\n${output.slice(-2000)}`);

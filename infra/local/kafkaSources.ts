@@ -44,13 +44,19 @@ export const startKafkaSources = async (options: {
       let stopping = false;
 
       const run = async (): Promise<void> => {
-        const c = kafka.consumer({ groupId: name, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 100 });
+        // kafkajs's own restart after a crash can outlive disconnect(); this runtime restarts instead.
+        const c = kafka.consumer({
+          groupId: name,
+          sessionTimeout: 30_000,
+          heartbeatInterval: 3_000,
+          maxWaitTimeInMs: 100,
+          retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10, restartOnFailure: async () => false },
+        });
         consumer = c;
         c.on(c.events.GROUP_JOIN, () => (joined = true));
         c.on(c.events.CRASH, (e) => {
           joined = false;
-          // kafkajs restarts by itself on retriable errors; otherwise start a new consumer.
-          if (!e.payload.restart && !stopping) {
+          if (!stopping) {
             options.log(`${name}: consumer crashed (${e.payload.error.message}); restarting`);
             void c.disconnect().catch(() => undefined).then(() => sleep(1_000)).then(() => (stopping ? undefined : start()));
           }

@@ -45,15 +45,16 @@ describe('the HTTP middleware stack', () => {
     expect(answer).toEqual({ status: 201, type: 'application/json', body: { name: '东湖县', category: '县（市、区）委', by: 'admin' } });
   });
 
-  it.each([
-    ['malformed JSON', (e: APIGatewayProxyEventV2) => void (e.body = '{"name":'), 400, undefined],
-    ['a schema violation', (e: APIGatewayProxyEventV2) => void (e.body = '{"name":"","category":"x"}'), 400, 'body.name'],
-    ['an unknown field', (e: APIGatewayProxyEventV2) => void (e.body = '{"name":"a","category":"x","extra":1}'), 400, 'body'],
-    ['a body over 256 KB', (e: APIGatewayProxyEventV2) => void (e.body = JSON.stringify({ name: 'x'.repeat(262_145), category: 'x' })), 413, undefined],
-    ['no claims', (e: APIGatewayProxyEventV2) => void delete (e.requestContext as { authorizer?: unknown }).authorizer, 401, undefined],
-    ['a role the route does not allow', (e: APIGatewayProxyEventV2) => void ((e.requestContext as unknown as { authorizer: { jwt: { claims: Record<string, string> } } }).authorizer.jwt.claims['custom:role'] = 'unit_staff'), 403, undefined],
-    ['a typed error of the use case', (e: APIGatewayProxyEventV2) => void (e.body = '{"name":"missing","category":"x"}'), 404, undefined],
-  ] as const)('answers %s as problem+json', async (_name, change, status, field) => {
+  type Change = (event: APIGatewayProxyEventV2) => void;
+  it.each<[string, Change, number, string | undefined]>([
+    ['malformed JSON', (e) => void (e.body = '{"name":'), 400, undefined],
+    ['a schema violation', (e) => void (e.body = '{"name":"","category":"x"}'), 400, 'body.name'],
+    ['an unknown field', (e) => void (e.body = '{"name":"a","category":"x","extra":1}'), 400, 'body'],
+    ['a body over 256 KB', (e) => void (e.body = JSON.stringify({ name: 'x'.repeat(262_145), category: 'x' })), 413, undefined],
+    ['no claims', (e) => void delete (e.requestContext as { authorizer?: unknown }).authorizer, 401, undefined],
+    ['a role the route does not allow', (e) => void ((e.requestContext as unknown as { authorizer: { jwt: { claims: Record<string, string> } } }).authorizer.jwt.claims['custom:role'] = 'unit_staff'), 403, undefined],
+    ['a typed error of the use case', (e) => void (e.body = '{"name":"missing","category":"x"}'), 404, undefined],
+  ])('answers %s as problem+json', async (_name, change, status, field) => {
     // Act
     const answer = await invoke(change);
 
