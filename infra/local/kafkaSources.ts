@@ -57,7 +57,8 @@ export const startKafkaSources = async (options: {
         c.on(c.events.CRASH, (e) => {
           joined = false;
           if (!stopping) {
-            options.log(`${name}: consumer crashed (${e.payload.error.message}); restarting`);
+            // A retriable error (the broker or coordinator not ready yet) is routine; say only the others.
+            if (!(e.payload.error as { retriable?: boolean }).retriable) options.log(`${name}: consumer crashed (${e.payload.error.message}); restarting`);
             void c.disconnect().catch(() => undefined).then(() => sleep(1_000)).then(() => (stopping ? undefined : start()));
           }
         });

@@ -1,5 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../../../shared/dynamo/client.js';
+import { queryPartition, tableName } from '../../../../shared/dynamo/client.js';
 import type { UnitRegisteredV1 } from '../../../../events/signing/UnitRegistered.v1.js';
 import type { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 } from '../../../../events/index.js';
 
@@ -51,19 +50,6 @@ export const submitted = (event: AnnualReportSubmittedV1) => [
   },
 ];
 
-const queryAll = async (pk: string): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
-
 export interface ProjectedUnit {
   readonly id: string;
   readonly name: string;
@@ -71,7 +57,7 @@ export interface ProjectedUnit {
 }
 
 export const loadUnits = async (): Promise<ProjectedUnit[]> =>
-  (await queryAll('UNITS')).map((i) => ({ id: i.unitId as string, name: i.name as string, ancestorIds: (i.ancestorIds as string[]) ?? [] }));
+  (await queryPartition(table(), 'UNITS')).map((i) => ({ id: i.unitId as string, name: i.name as string, ancestorIds: (i.ancestorIds as string[]) ?? [] }));
 
 export const loadStatuses = async (year: number): Promise<Map<string, string>> =>
-  new Map((await queryAll(`ANNUAL_REPORTS#${year}`)).map((i) => [i.unitId as string, i.status as string]));
+  new Map((await queryPartition(table(), `ANNUAL_REPORTS#${year}`)).map((i) => [i.unitId as string, i.status as string]));

@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, dynamo, tableName } from '../../../../shared/dynamo/client.js';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionFailedAt, dynamo, queryPartition, tableName } from '../../../../shared/dynamo/client.js';
 import { outboxPut } from '../../../../shared/outbox/outbox.js';
 import { ConflictError } from '../../../../shared/errors.js';
 import type { CloudEvent } from '../../../../events/envelope.js';
@@ -59,22 +59,9 @@ export const saveReport = async (report: AnnualReport, expectedVersion: number, 
   }
 };
 
-const queryAll = async (pk: string): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
-
 /** Every unit id this service knows, and the ids of those that submitted the report on `year`. */
 export const submissionsOf = async (year: number): Promise<{ unitIds: string[]; submitted: Set<string> }> => {
-  const [units, reports] = await Promise.all([queryAll('UNITS'), queryAll(`ANNUAL_REPORTS#${year}`)]);
+  const [units, reports] = await Promise.all([queryPartition(table(), 'UNITS'), queryPartition(table(), `ANNUAL_REPORTS#${year}`)]);
   return {
     unitIds: units.map((u) => String(u.sk).slice('UNIT#'.length)),
     submitted: new Set(reports.filter((r) => r.status === 'submitted').map((r) => r.unitId as string)),

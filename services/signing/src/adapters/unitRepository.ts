@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../../../shared/dynamo/client.js';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, queryPartition, tableName } from '../../../../shared/dynamo/client.js';
 import { outboxPut } from '../../../../shared/outbox/outbox.js';
 import type { CloudEvent } from '../../../../events/envelope.js';
 import { topics } from '../../../../events/topics.js';
@@ -26,23 +26,7 @@ export const getUnit = async (id: string): Promise<Unit | undefined> => {
   return Item ? toUnit(Item) : undefined;
 };
 
-export const listUnits = async (): Promise<Unit[]> => {
-  const units: Unit[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'UNITS' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    units.push(...(page.Items ?? []).map(toUnit));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return units;
-};
+export const listUnits = async (): Promise<Unit[]> => (await queryPartition(table(), 'UNITS')).map(toUnit);
 
 /** Writes a new unit and its event's outbox item in one transaction. */
 export const insertUnit = async (unit: Unit, event: CloudEvent, at: Date): Promise<void> => {
