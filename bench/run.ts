@@ -7,11 +7,13 @@
  * warm-up and with the system drained of earlier work (relay and dashboard consumer idle):
  *
  *  1. Submit latency: p50/p99 of `POST /api/units/{u}/annual-reports/{y}/submit` through the gateway,
- *     sequential, each preceded by its untimed `PUT` of the draft; against a bare TransactWriteItems
- *     (document client on the same endpoint) of the very items the submit writes (the report Put,
- *     conditional on the draft's version, and the outbox Put), each preceded by an untimed Put of the
- *     draft. Bare writes use fresh random unit ids; their outbox items are relayed and consumed like
- *     real ones, so both sides cause the same background work.
+ *     sequential; every draft is saved beforehand by an untimed `PUT` and its event drained, so the
+ *     pipeline is not busy with a draft during a submit. Against a bare TransactWriteItems (document
+ *     client on the same endpoint) of the very items the submit writes (the report Put, conditional
+ *     on the draft's version, and the outbox Put), each draft put beforehand; bare writes use fresh
+ *     random unit ids, and their outbox items are relayed and consumed like real ones, so both sides
+ *     cause the same background work. Also the bare submit path: the submit's two GetItems and the
+ *     TransactWriteItems, to separate what the gateway and handler add from the DynamoDB calls.
  *  2. Throughput: submissions/s with 16 concurrent clients over a fixed count, counting the submit
  *     only (all drafts are saved, and their events drained, before the clock starts); against 16
  *     concurrent bare TransactWriteItems of the same items.
@@ -24,17 +26,21 @@
  *     same keys, values and headers to a scratch topic in batches of 100 (the stream trigger's
  *     batch size) with the relay's settings (acks -1, no compression), timed the same way.
  *
+ * For each timed part it also records the CPU used by this process (which hosts the gateway, every
+ * function, the pollers and consumers) and by the DynamoDB Local and Kafka JVMs (from /proc), and
+ * the function invocations in between (via `onInvoke`).
+ *
  * Prints a table and writes `bench/results.json`. Stops everything it started (also on Ctrl-C),
  * removes the temporary folder, and exits non-zero on failure.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { CompressionTypes, Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { partsSteps, startParts, type Parts } from '../infra/local/parts.js';
 import { startRuntime, type Runtime } from '../infra/local/runtime.js';
 import { signToken } from '../infra/local/jwt.js';
@@ -94,24 +100,32 @@ const started = Date.now();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cg-bench-'));
 let parts: Parts | undefined;
 let runtime: Runtime | undefined;
+// Kept while starting, so that a Ctrl-C during the start still stops what is being started.
+let partsStarting: Promise<Parts> | undefined;
+let runtimeStarting: Promise<Runtime> | undefined;
 const closers: Array<() => Promise<unknown>> = [];
 let cleaning: Promise<void> | undefined;
+let signalled = false;
 
 const cleanup = (): Promise<void> =>
   (cleaning ??= (async () => {
     for (const close of closers.reverse()) await close().catch(() => undefined);
-    await runtime?.stop().catch((e: unknown) => log(`runtime.stop failed: ${String(e)}`));
-    await parts?.stop().catch((e: unknown) => log(`parts.stop failed: ${String(e)}`));
+    const r = runtime ?? (await runtimeStarting?.catch(() => undefined));
+    await r?.stop().catch((e: unknown) => log(`runtime.stop failed: ${String(e)}`));
+    const p = parts ?? (await partsStarting?.catch(() => undefined));
+    await p?.stop().catch((e: unknown) => log(`parts.stop failed: ${String(e)}`));
     rmSync(dataDir, { recursive: true, force: true });
   })());
 
 const finish = async (code: number): Promise<never> => {
   await cleanup();
-  process.exit(code);
+  process.exit(signalled ? 130 : code);
 };
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (signalled) return;
+    signalled = true;
     log(`\n${signal}: stopping …`);
     void finish(130);
   });
@@ -177,15 +191,75 @@ const latencyFigures = (s: LatencySummary) => ({
   max: fig(s.max, 'ms'),
 });
 
+// CPU use per phase: this process (gateway, functions, pollers, consumers and the benchmark's own
+// clients), the DynamoDB Local JVM and the Kafka JVM; and the function invocations in between.
+
+const clockTicks = 100; // USER_HZ; Linux reports /proc/<pid>/stat times in it, 100 on every common build.
+const processCpuMs = (pid: number | undefined): number => {
+  if (!pid) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/** Invocations (and records handed over) per function since the runtime started. */
+const invocations = new Map<string, { calls: number; records: number }>();
+const recordsIn = (event: unknown): number => {
+  const e = event as { Records?: unknown[]; records?: Record<string, unknown[]> };
+  if (Array.isArray(e.Records)) return e.Records.length;
+  if (e.records) return Object.values(e.records).reduce((s, r) => s + r.length, 0);
+  return 0;
+};
+
+interface Snapshot {
+  readonly at: number;
+  readonly node: number;
+  readonly dynamo: number;
+  readonly kafka: number;
+  readonly invocations: ReadonlyMap<string, { calls: number; records: number }>;
+}
+const snapshot = (): Snapshot => {
+  const cpu = process.cpuUsage();
+  return {
+    at: now(),
+    node: (cpu.user + cpu.system) / 1000,
+    dynamo: processCpuMs(parts?.dynamo?.process.pid),
+    kafka: processCpuMs(parts?.kafka?.process.pid),
+    invocations: new Map([...invocations].map(([k, v]) => [k, { ...v }])),
+  };
+};
+/** CPU used since `mark`, as a share of one core, and per item (`count` items done in between). */
+const usageSince = (mark: Snapshot, count: number) => {
+  const end = snapshot();
+  const seconds = (end.at - mark.at) / 1000;
+  const of = (key: 'node' | 'dynamo' | 'kafka') => {
+    const ms = end[key] - mark[key];
+    return { cores: round(ms / 1000 / seconds, 2), cpuMsPerItem: round(ms / count, 2) };
+  };
+  const calls = Object.fromEntries(
+    [...end.invocations]
+      .map(([name, v]) => {
+        const before = mark.invocations.get(name) ?? { calls: 0, records: 0 };
+        return [name, { calls: v.calls - before.calls, records: v.records - before.records }] as const;
+      })
+      .filter(([, v]) => v.calls > 0),
+  );
+  return { seconds: round(seconds, 3), node: of('node'), dynamodbLocal: of('dynamo'), kafka: of('kafka'), invocations: calls };
+};
+
 const main = async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   const loadAtStart = os.loadavg();
-  const progress = new Progress(partsSteps + 10);
+  const progress = new Progress(partsSteps + 12);
   const notes: string[] = [];
 
   // 1. Parts and runtime.
   const [kafkaPort, controllerPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
-  parts = await startParts({
+  partsStarting = startParts({
     dataDir,
     kafkaPort,
     controllerPort,
@@ -194,18 +268,26 @@ const main = async () => {
     kafkaBrokers: process.env.KAFKA_BROKERS,
     dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
   });
+  parts = await partsStarting;
   const runtimeStep = progress.step('runtime: topics, tables, functions, gateway');
   let runtimeLogLines = 0;
-  runtime = await startRuntime({
+  runtimeStarting = startRuntime({
     kafkaBrokers: parts.brokers,
     dynamoEndpoint: parts.endpoint,
     dataDir,
     port: 0,
+    onInvoke: (fn, event) => {
+      const entry = invocations.get(fn.qualifiedName) ?? { calls: 0, records: 0 };
+      entry.calls++;
+      entry.records += recordsIn(event);
+      invocations.set(fn.qualifiedName, entry);
+    },
     log: (line) => {
       runtimeLogLines++;
       log(`[runtime] ${line}`);
     },
   });
+  runtime = await runtimeStarting;
   for (let i = 0; (await runtime.health()).status !== 200; i++) {
     if (i > 300) throw new Error('The runtime did not become healthy');
     await sleep(100);
@@ -289,6 +371,13 @@ const main = async () => {
   await drain('units');
   unitsStep.done(`${units.length} units known to reports and dashboard`);
 
+  // What the runtime costs while nothing happens (pollers, consumers' fetch loops, client timers).
+  const idleStep = progress.step('idle runtime, 3 s');
+  let mark = snapshot();
+  await sleep(3_000);
+  const idleUsage = usageSince(mark, 1);
+  idleStep.done(`node ${idleUsage.node.cores} cores, DynamoDB Local ${idleUsage.dynamodbLocal.cores}, Kafka ${idleUsage.kafka.cores}`);
+
   let pairIndex = 0;
   const nextPairs = (count: number): Pair[] =>
     Array.from({ length: count }, () => {
@@ -353,29 +442,60 @@ const main = async () => {
     return ms;
   };
 
-  // 3. Submit latency, sequential.
+  // 3. Submit latency, sequential. All drafts are saved (and their events drained) first, so that
+  // the relay and the dashboard consumer are not busy with a draft's event during its submit.
   const latencyStep = progress.step(`submit latency through the gateway (${settings.latencyWarmup} warm-up + ${settings.latencySamples})`);
+  const latencyPairs = nextPairs(settings.latencyWarmup + settings.latencySamples);
+  await pool(latencyPairs, 4, putDraft);
+  await drain('latency drafts');
+  mark = snapshot();
   const gatewayLatencies: number[] = [];
-  for (const [i, pair] of nextPairs(settings.latencyWarmup + settings.latencySamples).entries()) {
-    await putDraft(pair);
+  for (const [i, pair] of latencyPairs.entries()) {
     const { ms } = await timed(() => submit(pair));
     if (i >= settings.latencyWarmup) gatewayLatencies.push(ms);
     if (i % 50 === 0) latencyStep.update(`${i} submits`);
   }
+  const gatewayLatencyUsage = usageSince(mark, latencyPairs.length);
   await drain('gateway latency');
   const gatewayLatency = summarise(gatewayLatencies);
   latencyStep.done(`p50 ${round(gatewayLatency.p50)} ms, p99 ${round(gatewayLatency.p99)} ms`);
 
   const bareLatencyStep = progress.step(`bare TransactWriteItems latency (${settings.latencyWarmup} warm-up + ${settings.latencySamples})`);
+  const bareLatencyJobs = nextBare(settings.latencyWarmup + settings.latencySamples);
+  await pool(bareLatencyJobs, 4, bareDraft);
+  mark = snapshot();
   const bareLatencies: number[] = [];
-  for (const [i, job] of nextBare(settings.latencyWarmup + settings.latencySamples).entries()) {
-    await bareDraft(job);
+  for (const [i, job] of bareLatencyJobs.entries()) {
     const ms = await bareSubmit(job);
     if (i >= settings.latencyWarmup) bareLatencies.push(ms);
   }
+  const bareLatencyUsage = usageSince(mark, bareLatencyJobs.length);
   await drain('bare latency');
   const bareLatency = summarise(bareLatencies);
   bareLatencyStep.done(`p50 ${round(bareLatency.p50)} ms, p99 ${round(bareLatency.p99)} ms`);
+
+  // The submit's own DynamoDB calls, bare: GetItem of the unit, consistent GetItem of the report,
+  // then the TransactWriteItems. Gateway minus this is what gateway, JWT check, middleware and
+  // handler add.
+  const barePathStep = progress.step(`bare submit path: 2 GetItem + TransactWriteItems (${settings.latencyWarmup} warm-up + ${settings.latencySamples})`);
+  const barePathJobs = nextBare(settings.latencyWarmup + settings.latencySamples);
+  await pool(barePathJobs, 4, bareDraft);
+  const barePath: number[] = [];
+  for (const [i, job] of barePathJobs.entries()) {
+    const unit = units[i % units.length]!;
+    const { ms } = await timed(async () => {
+      const known = await doc.send(new GetCommand({ TableName: reportsTable, Key: { pk: 'UNITS', sk: `UNIT#${unit.unitId}` } }));
+      if (!known.Item) throw new Error(`The reports table does not know unit ${unit.unitId}`);
+      const report = await doc.send(new GetCommand({ TableName: reportsTable, Key: reportKey(job.unitId, job.year), ConsistentRead: true }));
+      if (!report.Item) throw new Error('The bare draft is missing');
+      await doc.send(bareSubmitCommand(job));
+    });
+    causedRecords++;
+    if (i >= settings.latencyWarmup) barePath.push(ms);
+  }
+  await drain('bare submit path');
+  const barePathLatency = summarise(barePath);
+  barePathStep.done(`p50 ${round(barePathLatency.p50)} ms, p99 ${round(barePathLatency.p99)} ms`);
 
   // 4. Throughput, 16 concurrent clients, submit only (drafts saved and drained before).
   const c = settings.throughputClients;
@@ -384,9 +504,11 @@ const main = async () => {
   await pool(tputPairs, c, putDraft);
   await drain('throughput drafts');
   const gatewayUnderLoad: number[] = [];
+  mark = snapshot();
   const gwStart = now();
   await pool(tputPairs, c, async (pair) => gatewayUnderLoad.push((await timed(() => submit(pair))).ms));
   const gwSeconds = (now() - gwStart) / 1000;
+  const gatewayThroughputUsage = usageSince(mark, tputPairs.length);
   const gatewayRate = tputPairs.length / gwSeconds;
   const gatewayDrainMs = await drain('gateway throughput');
   tputStep.done(`${round(gatewayRate, 1)} submissions/s`);
@@ -396,9 +518,11 @@ const main = async () => {
   await pool(bareJobs, c, bareDraft);
   await drain('bare drafts');
   const bareUnderLoad: number[] = [];
+  mark = snapshot();
   const bareStart = now();
   await pool(bareJobs, c, async (job) => bareUnderLoad.push(await bareSubmit(job)));
   const bareSeconds = (now() - bareStart) / 1000;
+  const bareThroughputUsage = usageSince(mark, bareJobs.length);
   const bareRate = bareJobs.length / bareSeconds;
   const bareDrainMs = await drain('bare throughput');
   bareTputStep.done(`${round(bareRate, 1)} writes/s`);
@@ -512,6 +636,7 @@ const main = async () => {
   const scratchItems = relayEvents(n).map((p) => p.Put.Item as OutboxItem);
   scratchConsumer.expect(scratchItems.map((item) => (JSON.parse(item.event) as CloudEvent).id));
   const scratchDone = scratchConsumer.all(60_000);
+  mark = snapshot();
   const producerStart = now();
   for (let i = 0; i < n; i += settings.producerBatch) {
     await producer.send({
@@ -523,6 +648,7 @@ const main = async () => {
   }
   const producerSent = now();
   const producerDone = await scratchDone;
+  const producerUsage = usageSince(mark, n);
   await scratchConsumer.stop();
   const bareProducerRate = n / ((producerDone - producerStart) / 1000);
   const bareProducerSendRate = n / ((producerSent - producerStart) / 1000);
@@ -534,6 +660,7 @@ const main = async () => {
   relayConsumer.expect(relayPuts.map((p) => (JSON.parse(p.Put.Item.event) as CloudEvent).id));
   const relayDone = relayConsumer.all(120_000);
   let transactBatch = 100;
+  mark = snapshot();
   const relayStart = now();
   try {
     await doc.send(new TransactWriteCommand({ TransactItems: relayPuts.slice(0, transactBatch) }));
@@ -550,6 +677,7 @@ const main = async () => {
   const relayInserted = now();
   causedRecords += n;
   const relayReceived = await relayDone;
+  const relayUsage = usageSince(mark, n);
   await relayConsumer.stop();
   const relayRate = n / ((relayReceived - relayStart) / 1000);
   const insertRate = n / ((relayInserted - relayStart) / 1000);
@@ -561,6 +689,8 @@ const main = async () => {
   // 7. Results.
   const gwLoad = summarise(gatewayUnderLoad);
   const bareLoad = summarise(bareUnderLoad);
+  const relayFirst = relayConsumer.firstAt();
+  const scratchFirst = scratchConsumer.firstAt();
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -569,20 +699,28 @@ const main = async () => {
       totalMemory: fig(os.totalmem() / 2 ** 30, 'GiB'),
       node: process.version,
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      loadAverage1mAtStart: round(loadAtStart[0]!),
-      loadAverage1mAtEnd: round(os.loadavg()[0]!),
+      loadAverage1m: { atStart: round(loadAtStart[0]!), atEnd: round(os.loadavg()[0]!) },
     },
     parts: { kafka: parts.kafka ? 'started' : `existing ${parts.brokers}`, dynamodb: parts.dynamo ? 'started' : `existing ${parts.endpoint}` },
     runSeconds: round((Date.now() - started) / 1000, 1),
+    idle: { description: 'CPU of the runtime and parts over 3 s with no requests', cpu: idleUsage },
     submitLatency: {
-      description: 'sequential; gateway: POST …/submit (after an untimed PUT of the draft); bare: TransactWriteItems of the same report Put + outbox Put',
+      description:
+        'sequential, one at a time; gateway: POST …/submit, every draft saved by PUT (untimed) and its event drained beforehand; bare: TransactWriteItems of the same report Put (conditional on the draft version) + outbox Put, every draft put beforehand; bare submit path: the submit’s GetItem of the unit, consistent GetItem of the report and the TransactWriteItems',
       warmup: settings.latencyWarmup,
       gateway: latencyFigures(gatewayLatency),
       bare: latencyFigures(bareLatency),
-      ratio: { p50: round(gatewayLatency.p50 / bareLatency.p50), p99: round(gatewayLatency.p99 / bareLatency.p99), meaning: 'gateway / bare' },
+      bareSubmitPath: latencyFigures(barePathLatency),
+      ratio: { p50: round(gatewayLatency.p50 / bareLatency.p50), p99: round(gatewayLatency.p99 / bareLatency.p99), meaning: 'gateway / bare TransactWriteItems' },
+      ratioToSubmitPath: {
+        p50: round(gatewayLatency.p50 / barePathLatency.p50),
+        p99: round(gatewayLatency.p99 / barePathLatency.p99),
+        meaning: 'gateway / bare submit path',
+      },
+      cpu: { gateway: gatewayLatencyUsage, bare: bareLatencyUsage },
     },
     throughput: {
-      description: `${c} concurrent clients, ${settings.throughputCount} each; submit only (drafts saved and drained first)`,
+      description: `${c} concurrent clients, fixed count; submit only (drafts saved by PUT and their events drained before the clock starts); bare: TransactWriteItems of the same items`,
       clients: c,
       gateway: {
         count: tputPairs.length,
@@ -590,6 +728,7 @@ const main = async () => {
         rate: fig(gatewayRate, 'submissions/s', 1),
         latencyUnderLoad: latencyFigures(gwLoad),
         drainAfter: fig(gatewayDrainMs, 'ms', 0),
+        cpu: gatewayThroughputUsage,
       },
       bare: {
         count: bareJobs.length,
@@ -597,32 +736,37 @@ const main = async () => {
         rate: fig(bareRate, 'writes/s', 1),
         latencyUnderLoad: latencyFigures(bareLoad),
         drainAfter: fig(bareDrainMs, 'ms', 0),
+        cpu: bareThroughputUsage,
       },
       ratio: { value: round(gatewayRate / bareRate, 3), meaning: 'gateway / bare' },
     },
     endToEnd: {
-      description: `submit sent → GET /api/dashboard/annual-reports shows submitted/late, polled every ${settings.e2ePollMs} ms`,
+      description: `submit sent → GET /api/dashboard/annual-reports shows submitted/late, polled every ${settings.e2ePollMs} ms (the draft is seen on the dashboard before the submit)`,
       warmup: settings.e2eWarmup,
       latency: latencyFigures(endToEnd),
       submitResponse: latencyFigures(summarise(e2eSubmit)),
       meanPolls: round(e2ePolls / Math.max(1, e2e.length), 1),
     },
     relay: {
-      description: `${n} outbox items inserted in TransactWriteItems of ${transactBatch} (${settings.relayInsertConcurrency} at a time) → received by a fresh consumer of reports.events; bare: kafkajs producer, batches of ${settings.producerBatch}, acks -1, to a ${topicPartitions}-partition scratch topic → received by a fresh consumer`,
+      description: `${n} outbox items inserted in TransactWriteItems of ${transactBatch} (${settings.relayInsertConcurrency} at a time) → received by a fresh consumer of reports.events; bare: kafkajs producer, batches of ${settings.producerBatch}, acks -1, no compression, to a ${topicPartitions}-partition scratch topic → received by a fresh consumer. Rates count from the first insert / first send to the last record received.`,
       records: n,
       relay: {
         rate: fig(relayRate, 'records/s', 0),
         seconds: fig((relayReceived - relayStart) / 1000, 's', 3),
+        firstToLastReceivedRate: fig(n / ((relayReceived - relayFirst) / 1000), 'records/s', 0),
         insertSeconds: fig((relayInserted - relayStart) / 1000, 's', 3),
         insertRate: fig(insertRate, 'items/s', 0),
-        firstRecordAfter: fig(relayConsumer.firstAt() - relayStart, 'ms', 0),
+        firstRecordAfter: fig(relayFirst - relayStart, 'ms', 0),
         lastRecordAfterInserts: fig(relayReceived - relayInserted, 'ms', 0),
         dashboardAppliedAfter: fig(relayDrainMs, 'ms', 0),
+        cpu: relayUsage,
       },
       bareProducer: {
         rate: fig(bareProducerRate, 'records/s', 0),
         seconds: fig((producerDone - producerStart) / 1000, 's', 3),
+        firstToLastReceivedRate: fig(n / ((producerDone - scratchFirst) / 1000), 'records/s', 0),
         acknowledgedRate: fig(bareProducerSendRate, 'records/s', 0),
+        cpu: producerUsage,
       },
       ratio: { value: round(relayRate / bareProducerRate, 3), meaning: 'relay / bare producer' },
     },
@@ -630,38 +774,46 @@ const main = async () => {
     notes,
   };
 
-  const rows = [
+  type Row = readonly [metric: string, what: string, figure: Figure, samples?: number, note?: string];
+  const rows: Row[] = [
     ['submit latency p50', 'gateway', results.submitLatency.gateway.p50, gatewayLatency.samples],
     ['submit latency p99', 'gateway', results.submitLatency.gateway.p99, gatewayLatency.samples],
     ['submit latency p50', 'bare TransactWriteItems', results.submitLatency.bare.p50, bareLatency.samples],
     ['submit latency p99', 'bare TransactWriteItems', results.submitLatency.bare.p99, bareLatency.samples],
     ['submit latency p50 ratio', 'gateway / bare', fig(results.submitLatency.ratio.p50, '×'), undefined],
     ['submit latency p99 ratio', 'gateway / bare', fig(results.submitLatency.ratio.p99, '×'), undefined],
-    [`throughput (${c} clients)`, 'gateway, submit only', results.throughput.gateway.rate, tputPairs.length],
-    [`throughput (${c} clients)`, 'bare TransactWriteItems', results.throughput.bare.rate, bareJobs.length],
+    ['submit latency p50', 'bare 2×GetItem + Transact', results.submitLatency.bareSubmitPath.p50, barePathLatency.samples, `ratio gw/path ${results.submitLatency.ratioToSubmitPath.p50}×`],
+    ['submit latency p99', 'bare 2×GetItem + Transact', results.submitLatency.bareSubmitPath.p99, barePathLatency.samples, `ratio gw/path ${results.submitLatency.ratioToSubmitPath.p99}×`],
+    [`throughput (${c} clients)`, 'gateway, submit only', results.throughput.gateway.rate, tputPairs.length, `p50 ${round(gwLoad.p50)} / p99 ${round(gwLoad.p99)} ms`],
+    [`throughput (${c} clients)`, 'bare TransactWriteItems', results.throughput.bare.rate, bareJobs.length, `p50 ${round(bareLoad.p50)} / p99 ${round(bareLoad.p99)} ms`],
     ['throughput ratio', 'gateway / bare', fig(results.throughput.ratio.value, '×', 3), undefined],
-    [`latency under load p50 / p99`, 'gateway submit', fig(gwLoad.p50, 'ms'), gwLoad.samples, `p99 ${round(gwLoad.p99)} ms`],
-    [`latency under load p50 / p99`, 'bare TransactWriteItems', fig(bareLoad.p50, 'ms'), bareLoad.samples, `p99 ${round(bareLoad.p99)} ms`],
     ['end to end p50', 'submit → dashboard', results.endToEnd.latency.p50, endToEnd.samples],
     ['end to end p99', 'submit → dashboard', results.endToEnd.latency.p99, endToEnd.samples],
-    ['relay publish rate', 'outbox → consumer', results.relay.relay.rate, n, `inserts ${results.relay.relay.insertSeconds.value} s`],
+    ['relay publish rate', 'outbox → consumer', results.relay.relay.rate, n, `inserts took ${results.relay.relay.insertSeconds.value} s`],
     ['bare producer rate', 'producer → consumer', results.relay.bareProducer.rate, n, `acked ${results.relay.bareProducer.acknowledgedRate.value}/s`],
     ['relay ratio', 'relay / bare producer', fig(results.relay.ratio.value, '×', 3), undefined],
-  ] as const;
+  ];
   process.stdout.write('\n');
-  console.table(
-    rows.map(([metric, what, f, samples, note]) => ({
-      metric,
-      what,
-      value: f.value,
-      unit: f.unit,
-      samples: samples ?? '',
-      note: note ?? '',
-    })),
+  console.table(rows.map(([metric, what, f, samples, note]) => ({ metric, what, value: f.value, unit: f.unit, samples: samples ?? '', note: note ?? '' })));
+  const cpuLine = (label: string, u: ReturnType<typeof usageSince>) =>
+    `  ${label.padEnd(28)} node ${u.node.cores} cores (${u.node.cpuMsPerItem} ms/item), DynamoDB Local ${u.dynamodbLocal.cores} cores (${u.dynamodbLocal.cpuMsPerItem} ms/item), Kafka ${u.kafka.cores} cores`;
+  process.stdout.write(
+    [
+      'CPU during the timed part (1.0 = one core):',
+      cpuLine('idle (3 s, no requests)', idleUsage),
+      cpuLine('submit latency, gateway', gatewayLatencyUsage),
+      cpuLine('submit latency, bare', bareLatencyUsage),
+      cpuLine('throughput, gateway', gatewayThroughputUsage),
+      cpuLine('throughput, bare', bareThroughputUsage),
+      cpuLine('relay', relayUsage),
+      cpuLine('bare producer', producerUsage),
+      `Load average (1 min): ${results.machine.loadAverage1m.atStart} at start, ${results.machine.loadAverage1m.atEnd} at end.`,
+      '',
+    ].join('\n'),
   );
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\nWritten to ${path.relative(process.cwd(), file)}; run took ${results.runSeconds} s.\n`);
+  process.stdout.write(`Written to ${path.relative(process.cwd(), file)}; run took ${results.runSeconds} s.\n`);
   for (const note of notes) process.stdout.write(`note: ${note}\n`);
 };
 
@@ -671,7 +823,7 @@ try {
   await finish(0);
 } catch (error) {
   clearTimeout(watchdog);
-  log(`\nbenchmark failed: ${(error as Error).stack ?? String(error)}`);
+  if (!signalled) log(`\nbenchmark failed: ${(error as Error).stack ?? String(error)}`);
   await finish(1);
 }
 

@@ -16,11 +16,11 @@ export const handleReportCommand = async (
   now: Date,
   correlationId: string,
 ): Promise<AnnualReport> => {
-  const unit = await getKnownUnit(command.unitId);
+  // Both reads at once: they do not depend on each other, and the report is ignored on refusal.
+  const [unit, current] = await Promise.all([getKnownUnit(command.unitId), getReport(command.unitId, command.year)]);
   if (!unit) throw new NotFoundError(`Unit ${command.unitId} does not exist`);
   if (caller.unitId !== command.unitId) throw new ForbiddenError('Only the unit’s own staff and secretary may write its annual report');
 
-  const current = await getReport(command.unitId, command.year);
   const decided = decide(command, current, now, annualReportDeadline(command.year));
   const next = decided.reduce<AnnualReport | undefined>(evolve, current)!;
   const events: CloudEvent[] = decided.map((event, index) =>
