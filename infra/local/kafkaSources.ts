@@ -47,8 +47,9 @@ export const startKafkaSources = async (options: {
         // kafkajs's own restart after a crash can outlive disconnect(); this runtime restarts instead.
         const c = kafka.consumer({
           groupId: name,
-          sessionTimeout: 30_000,
-          heartbeatInterval: 3_000,
+          // Short, so that a member that vanished (a killed runtime) is replaced within seconds.
+          sessionTimeout: 10_000,
+          heartbeatInterval: 1_000,
           maxWaitTimeInMs: 100,
           retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10, restartOnFailure: async () => false },
         });
