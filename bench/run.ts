@@ -503,28 +503,36 @@ const main = async () => {
   const tputPairs = nextPairs(settings.throughputCount);
   await pool(tputPairs, c, putDraft);
   await drain('throughput drafts');
-  const gatewayUnderLoad: number[] = [];
-  mark = snapshot();
-  const gwStart = now();
-  await pool(tputPairs, c, async (pair) => gatewayUnderLoad.push((await timed(() => submit(pair))).ms));
-  const gwSeconds = (now() - gwStart) / 1000;
-  const gatewayThroughputUsage = usageSince(mark, tputPairs.length);
-  const gatewayRate = tputPairs.length / gwSeconds;
-  const gatewayDrainMs = await drain('gateway throughput');
+  // Times `count` jobs run by `clients` at once; then drains what they caused.
+  const underLoad = async <T>(jobs: readonly T[], run: (job: T) => Promise<number>, label: string) => {
+    const latencies: number[] = [];
+    mark = snapshot();
+    const started = now();
+    await pool(jobs, c, async (job) => latencies.push(await run(job)));
+    const seconds = (now() - started) / 1000;
+    const usage = usageSince(mark, jobs.length);
+    return { latencies, seconds, usage, rate: jobs.length / seconds, drainMs: await drain(label) };
+  };
+  const {
+    latencies: gatewayUnderLoad,
+    seconds: gwSeconds,
+    usage: gatewayThroughputUsage,
+    rate: gatewayRate,
+    drainMs: gatewayDrainMs,
+  } = await underLoad(tputPairs, async (pair) => (await timed(() => submit(pair))).ms, 'gateway throughput');
   tputStep.done(`${round(gatewayRate, 1)} submissions/s`);
 
   const bareTputStep = progress.step(`bare TransactWriteItems throughput (${c} clients, ${settings.throughputCount} writes)`);
   const bareJobs = nextBare(settings.throughputCount);
   await pool(bareJobs, c, bareDraft);
   await drain('bare drafts');
-  const bareUnderLoad: number[] = [];
-  mark = snapshot();
-  const bareStart = now();
-  await pool(bareJobs, c, async (job) => bareUnderLoad.push(await bareSubmit(job)));
-  const bareSeconds = (now() - bareStart) / 1000;
-  const bareThroughputUsage = usageSince(mark, bareJobs.length);
-  const bareRate = bareJobs.length / bareSeconds;
-  const bareDrainMs = await drain('bare throughput');
+  const {
+    latencies: bareUnderLoad,
+    seconds: bareSeconds,
+    usage: bareThroughputUsage,
+    rate: bareRate,
+    drainMs: bareDrainMs,
+  } = await underLoad(bareJobs, bareSubmit, 'bare throughput');
   bareTputStep.done(`${round(bareRate, 1)} writes/s`);
 
   // 5. End to end: submit → seen on the dashboard.

@@ -1,6 +1,4 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ProducerPort } from '../kafka/producer.js';
@@ -16,12 +14,13 @@ import { OutboxItem, outboxHeaders } from './outbox.js';
 export const relayHandler =
   (producer: ProducerPort, logger: Logger) =>
   async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    DynamoDBStreamSchema.parse(event);
-    const items = event.Records.flatMap((record) => {
-      const image = record.dynamodb?.NewImage;
-      const item = OutboxItem.safeParse(image ? unmarshall(image as Record<string, AttributeValue>) : undefined);
-      if (item.success) return [{ sequence: record.dynamodb?.SequenceNumber ?? '', item: item.data }];
-      logger.warn('Skipping a stream record that is not an outbox item', { sequence: record.dynamodb?.SequenceNumber });
+    // The Powertools schema checks the event and unmarshalls each image already.
+    const records = DynamoDBStreamSchema.parse(event).Records;
+    const items = records.flatMap((record, index) => {
+      const sequence = event.Records[index]?.dynamodb?.SequenceNumber ?? '';
+      const item = OutboxItem.safeParse(record.dynamodb.NewImage);
+      if (item.success) return [{ sequence, item: item.data }];
+      logger.warn('Skipping a stream record that is not an outbox item', { sequence });
       return [];
     });
     // Consecutive items of one topic go out in one request.
