@@ -12,7 +12,11 @@ const transform = {
 const common = {
   transform,
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // The package.json `imports` aliases, and `.js` specifiers of TypeScript files.
+    '^#(shared|events|services|infra)/(.*)\\.js$': '<rootDir>/$1/$2',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testEnvironment: 'node',
 };
 

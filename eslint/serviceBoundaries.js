@@ -26,8 +26,15 @@ export const noCrossServiceImport = {
     if (!from) return {};
     const check = (node) => {
       const specifier = node.source?.value;
-      if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
-      const to = serviceOf(path.resolve(path.dirname(file), specifier), root);
+      if (typeof specifier !== 'string') return;
+      // Relative paths, and the package.json `imports` alias `#services/...`.
+      const target = specifier.startsWith('.')
+        ? path.resolve(path.dirname(file), specifier)
+        : specifier.startsWith('#services/')
+          ? path.join(root, 'services', specifier.slice('#services/'.length))
+          : undefined;
+      if (target === undefined) return;
+      const to = serviceOf(target, root);
       if (to && to !== from) context.report({ node, messageId: 'crossService', data: { from, to, specifier } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };

@@ -2,6 +2,6 @@
 import signing from './signing/service.js';
 import reports from './reports/service.js';
 import dashboard from './dashboard/service.js';
-import type { ServiceManifest } from '../shared/manifest.js';
+import type { ServiceManifest } from '#shared/manifest.js';
 
 export const services: readonly ServiceManifest[] = [signing, reports, dashboard];

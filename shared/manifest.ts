@@ -18,7 +18,7 @@
  */
 import type { z } from 'zod';
 import type { Role } from './auth/roles.js';
-import type { TopicName } from '../events/topics.js';
+import type { TopicName } from '#events/topics.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -3,7 +3,7 @@
  * from CDK context only (see `infra/lib/config.ts`), so `cdk synth` needs no AWS credentials.
  */
 import { App } from 'aws-cdk-lib';
-import { services } from '../../services/index.js';
+import { services } from '#services/index.js';
 import { environmentFromContext } from '../lib/config.js';
 import { PlatformStack } from '../lib/platform-stack.js';
 

@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { HttpTrigger } from '../../shared/manifest.js';
+import type { HttpTrigger } from '#shared/manifest.js';
 import type { JwtConfig } from './config.js';
 
 /** Props of {@link PlatformApi}. */

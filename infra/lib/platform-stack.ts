@@ -1,7 +1,7 @@
 /** The platform stack: shared network, Kafka and HTTP API, and one construct per service manifest. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { ServiceManifest } from '../../shared/manifest.js';
+import type { ServiceManifest } from '#shared/manifest.js';
 import { readPlatformConfig, type PlatformConfig } from './config.js';
 import { Network } from './network.js';
 import { PlatformApi } from './platform-api.js';

@@ -14,7 +14,7 @@ import {
   type ServiceManifest,
   type StreamTrigger,
   type Trigger,
-} from '../../shared/manifest.js';
+} from '#shared/manifest.js';
 import type { PlatformApi } from './platform-api.js';
 import type { ServerlessKafka } from './serverless-kafka.js';
 import { ServiceFunction } from './service-function.js';

@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { FunctionSpec } from '../../shared/manifest.js';
+import type { FunctionSpec } from '#shared/manifest.js';
 import { handlerEntryPath, lockFile, repoRoot } from './paths.js';
 import { FUNCTION_TAG } from './tags.js';
 

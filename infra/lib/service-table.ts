@@ -2,7 +2,7 @@
 import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import type { TableSpec } from '../../shared/manifest.js';
+import type { TableSpec } from '#shared/manifest.js';
 import { TABLE_TAG, tableTagValue } from './tags.js';
 
 /** Props of {@link ServiceTable}. */

@@ -4,12 +4,12 @@
  * `npm run docs` writes both to docs/; a unit test fails when the files there are stale.
  */
 import { z } from 'zod';
-import { triggersOf, type ServiceManifest } from '../../shared/manifest.js';
-import { eventsByTopic } from '../../events/index.js';
-import { dlqTopic, type TopicName } from '../../events/topics.js';
-import { cloudEventContentType } from '../../events/envelope.js';
-import { services as allServices } from '../../services/index.js';
-import { problemContentType } from '../../shared/http/problem.js';
+import { triggersOf, type ServiceManifest } from '#shared/manifest.js';
+import { eventsByTopic } from '#events/index.js';
+import { dlqTopic, type TopicName } from '#events/topics.js';
+import { cloudEventContentType } from '#events/envelope.js';
+import { services as allServices } from '#services/index.js';
+import { problemContentType } from '#shared/http/problem.js';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });

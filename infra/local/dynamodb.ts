@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { waitForPort } from './ports.js';
 import { stopProcess } from './kafka.js';
-import type { ServiceManifest } from '../../shared/manifest.js';
+import type { ServiceManifest } from '#shared/manifest.js';
 
 export interface DynamoLocal {
   readonly endpoint: string;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { qualifiedName, type FunctionSpec, type ServiceManifest } from '../../shared/manifest.js';
+import { qualifiedName, type FunctionSpec, type ServiceManifest } from '#shared/manifest.js';
 import { repoRoot } from './paths.js';
 import { localAccount, localRegion } from './events.js';
 

@@ -7,8 +7,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { triggersOf, qualifiedName, type ServiceManifest } from '../../shared/manifest.js';
-import { problemContentType, type Problem } from '../../shared/http/problem.js';
+import { triggersOf, qualifiedName, type ServiceManifest } from '#shared/manifest.js';
+import { problemContentType, type Problem } from '#shared/http/problem.js';
 import { toHttpEvent } from './events.js';
 import type { LocalFunction } from './functions.js';
 import { verifyToken, type loadOrCreateKeys } from './jwt.js';

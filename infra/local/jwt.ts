@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type CryptoKey } from 'jose';
-import type { Role } from '../../shared/auth/roles.js';
+import type { Role } from '#shared/auth/roles.js';
 
 export const localIssuer = 'urn:clean-governance:local-idp';
 export const localAudience = 'clean-governance-local';

@@ -11,7 +11,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { repoRoot } from './paths.js';
 import { waitForPort } from './ports.js';
 import type { Step } from './progress.js';
-import { allTopics, topicPartitions } from '../../events/topics.js';
+import { allTopics, topicPartitions } from '#events/topics.js';
 
 const kafkaDir = path.join(repoRoot, 'infra/local/kafka');
 const expectedJars = (): string[] => readFileSync(path.join(kafkaDir, 'jars.txt'), 'utf8').split('\n').filter(Boolean);

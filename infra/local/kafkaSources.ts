@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/with-msk-process.html
  */
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { qualifiedName, triggersOf, type ServiceManifest } from '../../shared/manifest.js';
+import { qualifiedName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import { toMskEvent } from './events.js';
 import type { LocalFunction } from './functions.js';
 

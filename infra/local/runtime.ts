@@ -5,8 +5,8 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { services as allServices } from '../../services/index.js';
-import { tableEnvName, triggersOf, type ServiceManifest } from '../../shared/manifest.js';
+import { services as allServices } from '#services/index.js';
+import { tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import { ensureTopics } from './kafka.js';
 import { ensureTables, localDynamoClient } from './dynamodb.js';
 import { loadFunctions, type InvocationListener, type LocalFunction } from './functions.js';
@@ -16,7 +16,7 @@ import { startKafkaSources } from './kafkaSources.js';
 import { startStreamPollers } from './streams.js';
 import { startScheduler } from './scheduler.js';
 import { openApiDocument } from './docs.js';
-import { disconnectAllProducers } from '../../shared/kafka/producer.js';
+import { disconnectAllProducers } from '#shared/kafka/producer.js';
 
 export interface RuntimeOptions {
   readonly kafkaBrokers: string;

@@ -3,7 +3,7 @@
  * the current minute in the trigger's time zone, with the input Scheduler would send
  * (`{ scheduledTime }`). `fire` runs one at a chosen moment, for `npm run schedule`.
  */
-import { qualifiedName, triggersOf, type ServiceManifest } from '../../shared/manifest.js';
+import { qualifiedName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import type { LocalFunction } from './functions.js';
 
 const monthNames = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

@@ -16,7 +16,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import { qualifiedName, triggersOf, type ServiceManifest } from '../../shared/manifest.js';
+import { qualifiedName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import { toStreamEvent } from './events.js';
 import type { LocalFunction } from './functions.js';
 import { streamArnOf } from './dynamodb.js';

@@ -1,6 +1,6 @@
 /** Kafka, DynamoDB Streams and schedule triggers, and the network and cluster they run on. */
-import { services } from '../../services/index.js';
-import { qualifiedName, triggersOf } from '../../shared/manifest.js';
+import { services } from '#services/index.js';
+import { qualifiedName, triggersOf } from '#shared/manifest.js';
 import { MSK_IAM_PORT } from '../lib/serverless-kafka.js';
 import { TABLE_TAG } from '../lib/tags.js';
 import {

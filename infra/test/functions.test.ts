@@ -1,6 +1,6 @@
 /** Every manifest function becomes exactly one Lambda function, configured from its manifest. */
-import { services } from '../../services/index.js';
-import { defineService, qualifiedName } from '../../shared/manifest.js';
+import { services } from '#services/index.js';
+import { defineService, qualifiedName } from '#shared/manifest.js';
 import { FUNCTION_TAG } from '../lib/tags.js';
 import { functionIds, onlyResource, resourcesOf, roleStatementsOf, synthesize, tagOf } from './support/platform.js';
 

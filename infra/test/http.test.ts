@@ -1,6 +1,6 @@
 /** The HTTP API: one route per http trigger, all behind one JWT authorizer. */
-import { services } from '../../services/index.js';
-import { qualifiedName, triggersOf } from '../../shared/manifest.js';
+import { services } from '#services/index.js';
+import { qualifiedName, triggersOf } from '#shared/manifest.js';
 import {
   functionNamesById,
   onlyResource,

@@ -1,6 +1,6 @@
 /** Every manifest table becomes exactly one DynamoDB table, and its service's functions learn its name. */
-import { services } from '../../services/index.js';
-import { qualifiedName, tableEnvName } from '../../shared/manifest.js';
+import { services } from '#services/index.js';
+import { qualifiedName, tableEnvName } from '#shared/manifest.js';
 import { TABLE_TAG } from '../lib/tags.js';
 import { functionIds, resourcesOf, roleStatementsOf, synthesize, tableIds, tagOf } from './support/platform.js';
 

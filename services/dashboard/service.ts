@@ -1,6 +1,6 @@
-import { defineService } from '../../shared/manifest.js';
-import { topics } from '../../events/topics.js';
-import { Problem } from '../../shared/http/problem.js';
+import { defineService } from '#shared/manifest.js';
+import { topics } from '#events/topics.js';
+import { Problem } from '#shared/http/problem.js';
 import { AnnualReportOverview, OverviewQuery } from './src/schemas.js';
 
 /** dashboard: read models built from the topics, for the oversight dashboard. */

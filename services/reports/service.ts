@@ -1,6 +1,6 @@
-import { defineService } from '../../shared/manifest.js';
-import { topics } from '../../events/topics.js';
-import { Problem } from '../../shared/http/problem.js';
+import { defineService } from '#shared/manifest.js';
+import { topics } from '#events/topics.js';
+import { Problem } from '#shared/http/problem.js';
 import { AnnualReportView, SaveDraftBody } from './src/schemas.js';
 
 const reportErrors = {

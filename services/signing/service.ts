@@ -1,6 +1,6 @@
-import { defineService } from '../../shared/manifest.js';
-import { topics } from '../../events/topics.js';
-import { Problem } from '../../shared/http/problem.js';
+import { defineService } from '#shared/manifest.js';
+import { topics } from '#events/topics.js';
+import { Problem } from '#shared/http/problem.js';
 import { RegisterUnitBody, UnitList, UnitView } from './src/schemas.js';
 
 /** signing: the unit tree (and, in later issues, lists, letters and signatures). */

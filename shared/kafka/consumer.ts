@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { CloudEvent } from '../../events/envelope.js';
+import { CloudEvent } from '#events/envelope.js';
 import { conditionFailedAt, dynamo, ttlAfterDays } from '../dynamo/client.js';
 import type { ProducerPort } from './producer.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cloudEventContentType, type CloudEvent } from '../../events/envelope.js';
+import { cloudEventContentType, type CloudEvent } from '#events/envelope.js';
 import { ttlAfterDays } from '../dynamo/client.js';
 
 /** How long a published outbox item stays before TTL removes it. */

@@ -3,7 +3,7 @@
  * with the local key, and nothing else.
  */
 import { parseArgs } from 'node:util';
-import { Role } from '../../../shared/auth/roles.js';
+import { Role } from '#shared/auth/roles.js';
 import { dataDir } from '../paths.js';
 import { loadOrCreateKeys, signToken } from '../jwt.js';
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { services as allServices } from '../../../services/index.js';
-import type { ServiceManifest } from '../../../shared/manifest.js';
+import { services as allServices } from '#services/index.js';
+import type { ServiceManifest } from '#shared/manifest.js';
 import { PlatformStack } from '../../lib/platform-stack.js';
 import { FUNCTION_TAG, TABLE_TAG } from '../../lib/tags.js';
 

@@ -5,8 +5,8 @@
  */
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { withFreshIds } from '../../../../events/fixtures/index.js';
-import { topics, dlqTopic } from '../../../../events/topics.js';
+import { withFreshIds } from '#events/fixtures/index.js';
+import { topics, dlqTopic } from '#events/topics.js';
 import { toMskEvent } from '../../events.js';
 import type { Runtime } from '../../runtime.js';
 import { readState } from '../support/state.js';

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
 import { startKafkaSources } from '../../kafkaSources.js';
 import type { LocalFunction } from '../../functions.js';
-import { defineService } from '../../../../shared/manifest.js';
+import { defineService } from '#shared/manifest.js';
 import { readState } from '../support/state.js';
 import { eventually } from '../support/harness.js';
 

@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startRuntime, type Runtime } from '../../runtime.js';
 import { localDynamoClient } from '../../dynamodb.js';
 import { signToken } from '../../jwt.js';
-import type { Role } from '../../../../shared/auth/roles.js';
+import type { Role } from '#shared/auth/roles.js';
 import type { InvocationListener } from '../../functions.js';
 import { readState } from './state.js';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generatedDocs, openApiDocument } from '../../docs.js';
 import { repoRoot } from '../../paths.js';
-import { services } from '../../../../services/index.js';
-import { triggersOf } from '../../../../shared/manifest.js';
+import { services } from '#services/index.js';
+import { triggersOf } from '#shared/manifest.js';
 
 describe('the generated API documents', () => {
   it('are up to date in docs/ (run `npm run docs` after a schema change)', () => {

@@ -2,7 +2,7 @@ import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/sche
 import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import { toHttpEvent, toMskEvent, toStreamEvent } from '../../events.js';
-import { loadFixture } from '../../../../events/fixtures/index.js';
+import { loadFixture } from '#events/fixtures/index.js';
 
 describe('the events the local runtime builds', () => {
   it('builds HTTP API v2 events, base64 for binary bodies', () => {

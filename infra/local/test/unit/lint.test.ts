@@ -18,11 +18,19 @@ describe('the service boundary lint rule', () => {
     expect(messages[0]!.message).toContain("Service 'dashboard' imports");
   });
 
+  it('fails when the import goes through the #services alias', async () => {
+    // Act
+    const messages = await lint('services/dashboard/src/app/x.ts', "export { decide } from '#services/reports/src/domain/annualReport.js';\n");
+
+    // Assess
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining("imports '#services/reports/src/domain/annualReport.js' from service 'reports'")]);
+  });
+
   it('lets a service import its own files, events/ and shared/', async () => {
     // Act
     const messages = await lint(
       'services/dashboard/src/app/x.ts',
-      "import { summarise } from '../domain/overview.js';\nimport { topics } from '../../../../events/topics.js';\nimport { inReach } from '../../../../shared/auth/reach.js';\nexport { summarise, topics, inReach };\n",
+      "import { summarise } from '../domain/overview.js';\nimport { topics } from '#events/topics.js';\nimport { inReach } from '#shared/auth/reach.js';\nexport { summarise, topics, inReach, dashboard };\n",
     );
 
     // Assess

@@ -1,6 +1,6 @@
-import { queryPartition, tableName } from '../../../../shared/dynamo/client.js';
-import type { UnitRegisteredV1 } from '../../../../events/signing/UnitRegistered.v1.js';
-import type { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 } from '../../../../events/index.js';
+import { queryPartition, tableName } from '#shared/dynamo/client.js';
+import type { UnitRegisteredV1 } from '#events/signing/UnitRegistered.v1.js';
+import type { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 } from '#events/index.js';
 
 /**
  * The dashboard's read model: units in one partition (`UNITS`), report status in one partition per

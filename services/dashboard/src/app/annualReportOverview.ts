@@ -1,5 +1,5 @@
-import type { Caller } from '../../../../shared/auth/claims.js';
-import { inReach } from '../../../../shared/auth/reach.js';
+import type { Caller } from '#shared/auth/claims.js';
+import { inReach } from '#shared/auth/reach.js';
 import { summarise } from '../domain/overview.js';
 import { ReportStatus, type AnnualReportOverview } from '../schemas.js';
 import { loadStatuses, loadUnits } from '../adapters/projection.js';

@@ -1,6 +1,6 @@
 import dashboard from '../../service.js';
-import { httpHandler, ok, route } from '../../../../shared/http/handler.js';
-import { createLogger } from '../../../../shared/logger.js';
+import { httpHandler, ok, route } from '#shared/http/handler.js';
+import { createLogger } from '#shared/logger.js';
 import { OverviewQuery } from '../schemas.js';
 import { annualReportOverview } from '../app/annualReportOverview.js';
 

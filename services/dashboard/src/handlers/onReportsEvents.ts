@@ -1,8 +1,8 @@
-import { kafkaConsumer } from '../../../../shared/kafka/consumer.js';
-import { kafkaProducer } from '../../../../shared/kafka/producer.js';
-import { createLogger } from '../../../../shared/logger.js';
-import { now } from '../../../../shared/clock.js';
-import { ReportsEvent } from '../../../../events/index.js';
+import { kafkaConsumer } from '#shared/kafka/consumer.js';
+import { kafkaProducer } from '#shared/kafka/producer.js';
+import { createLogger } from '#shared/logger.js';
+import { now } from '#shared/clock.js';
+import { ReportsEvent } from '#events/index.js';
 import { draftSaved, submitted, table } from '../adapters/projection.js';
 
 /** Projects annual report status from `reports.events`. */

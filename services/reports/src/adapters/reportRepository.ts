@@ -1,9 +1,9 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { conditionFailedAt, dynamo, queryPartition, tableName } from '../../../../shared/dynamo/client.js';
-import { outboxPut } from '../../../../shared/outbox/outbox.js';
-import { ConflictError } from '../../../../shared/errors.js';
-import type { CloudEvent } from '../../../../events/envelope.js';
-import { topics } from '../../../../events/topics.js';
+import { conditionFailedAt, dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
+import { outboxPut } from '#shared/outbox/outbox.js';
+import { ConflictError } from '#shared/errors.js';
+import type { CloudEvent } from '#events/envelope.js';
+import { topics } from '#events/topics.js';
 import type { AnnualReport } from '../domain/annualReport.js';
 
 const table = () => tableName('reports');

@@ -1,6 +1,6 @@
-import type { Caller } from '../../../../shared/auth/claims.js';
-import { ForbiddenError, NotFoundError } from '../../../../shared/errors.js';
-import { newEvent, type CloudEvent } from '../../../../events/envelope.js';
+import type { Caller } from '#shared/auth/claims.js';
+import { ForbiddenError, NotFoundError } from '#shared/errors.js';
+import { newEvent, type CloudEvent } from '#events/envelope.js';
 import { annualReportDeadline } from '../config.js';
 import { decide, evolve, type AnnualReport, type ReportCommand } from '../domain/annualReport.js';
 import { getKnownUnit, getReport, saveReport } from '../adapters/reportRepository.js';

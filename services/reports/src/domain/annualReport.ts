@@ -2,10 +2,10 @@
  * The annual report on the main responsibility, as a decider: `decide(command, state, now)` gives
  * the events or throws; `evolve(state, event)` gives the next state. No I/O; time is passed in.
  */
-import { ConflictError, NotFoundError } from '../../../../shared/errors.js';
-import type { AnnualReportDraftSavedData } from '../../../../events/reports/AnnualReportDraftSaved.v1.js';
-import type { AnnualReportSubmittedData } from '../../../../events/reports/AnnualReportSubmitted.v1.js';
-import { toCstIso } from '../../../../events/envelope.js';
+import { ConflictError, NotFoundError } from '#shared/errors.js';
+import type { AnnualReportDraftSavedData } from '#events/reports/AnnualReportDraftSaved.v1.js';
+import type { AnnualReportSubmittedData } from '#events/reports/AnnualReportSubmitted.v1.js';
+import { toCstIso } from '#events/envelope.js';
 
 export interface Section {
   readonly title: string;

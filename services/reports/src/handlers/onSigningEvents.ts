@@ -1,9 +1,9 @@
-import { kafkaConsumer } from '../../../../shared/kafka/consumer.js';
-import { kafkaProducer } from '../../../../shared/kafka/producer.js';
-import { createLogger } from '../../../../shared/logger.js';
-import { tableName } from '../../../../shared/dynamo/client.js';
-import { now } from '../../../../shared/clock.js';
-import { SigningEvent } from '../../../../events/index.js';
+import { kafkaConsumer } from '#shared/kafka/consumer.js';
+import { kafkaProducer } from '#shared/kafka/producer.js';
+import { createLogger } from '#shared/logger.js';
+import { tableName } from '#shared/dynamo/client.js';
+import { now } from '#shared/clock.js';
+import { SigningEvent } from '#events/index.js';
 import { unitKey } from '../adapters/reportRepository.js';
 
 /** Keeps the units the reports service accepts reports from, as `signing.events` announces them. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createLogger } from '../../../../shared/logger.js';
-import { now } from '../../../../shared/clock.js';
-import { toCstIso } from '../../../../events/envelope.js';
+import { createLogger } from '#shared/logger.js';
+import { now } from '#shared/clock.js';
+import { toCstIso } from '#events/envelope.js';
 import { annualReportDeadline } from '../config.js';
 import { submissionsOf } from '../adapters/reportRepository.js';
 

@@ -1,7 +1,7 @@
 import reports from '../../service.js';
-import { httpHandler, ok, route } from '../../../../shared/http/handler.js';
-import { createLogger } from '../../../../shared/logger.js';
-import { now } from '../../../../shared/clock.js';
+import { httpHandler, ok, route } from '#shared/http/handler.js';
+import { createLogger } from '#shared/logger.js';
+import { now } from '#shared/clock.js';
 import { ReportPath } from '../schemas.js';
 import { handleReportCommand } from '../app/annualReports.js';
 

@@ -1,6 +1,6 @@
 import { decide, evolve, type AnnualReport } from '../../src/domain/annualReport.js';
 import { annualReportDeadline } from '../../src/config.js';
-import { ConflictError, NotFoundError } from '../../../../shared/errors.js';
+import { ConflictError, NotFoundError } from '#shared/errors.js';
 
 const draft: AnnualReport = { unitId: 'u1', year: 2026, status: 'draft', summary: 's', sections: [], version: 1 };
 const deadline = annualReportDeadline(2026);

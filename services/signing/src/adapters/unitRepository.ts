@@ -1,8 +1,8 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, queryPartition, tableName } from '../../../../shared/dynamo/client.js';
-import { outboxPut } from '../../../../shared/outbox/outbox.js';
-import type { CloudEvent } from '../../../../events/envelope.js';
-import { topics } from '../../../../events/topics.js';
+import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
+import { outboxPut } from '#shared/outbox/outbox.js';
+import type { CloudEvent } from '#events/envelope.js';
+import { topics } from '#events/topics.js';
 import type { Unit } from '../domain/unit.js';
 
 /**

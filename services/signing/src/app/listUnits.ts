@@ -1,5 +1,5 @@
-import type { Caller } from '../../../../shared/auth/claims.js';
-import { inReach } from '../../../../shared/auth/reach.js';
+import type { Caller } from '#shared/auth/claims.js';
+import { inReach } from '#shared/auth/reach.js';
 import { listUnits as loadUnits } from '../adapters/unitRepository.js';
 import type { UnitView } from '../schemas.js';
 

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Caller } from '../../../../shared/auth/claims.js';
-import { newEvent } from '../../../../events/envelope.js';
-import type { UnitRegisteredV1 } from '../../../../events/signing/UnitRegistered.v1.js';
+import type { Caller } from '#shared/auth/claims.js';
+import { newEvent } from '#events/envelope.js';
+import type { UnitRegisteredV1 } from '#events/signing/UnitRegistered.v1.js';
 import { decideRegisterUnit, type Unit } from '../domain/unit.js';
 import { getUnit, insertUnit } from '../adapters/unitRepository.js';
 import type { RegisterUnitBody } from '../schemas.js';

@@ -1,9 +1,9 @@
 /**
  * The unit tree: city → counties, departments → towns → branches. Pure rules, no I/O.
  */
-import type { Caller } from '../../../../shared/auth/claims.js';
-import { inReach } from '../../../../shared/auth/reach.js';
-import { ForbiddenError, NotFoundError } from '../../../../shared/errors.js';
+import type { Caller } from '#shared/auth/claims.js';
+import { inReach } from '#shared/auth/reach.js';
+import { ForbiddenError, NotFoundError } from '#shared/errors.js';
 
 export interface Unit {
   readonly id: string;

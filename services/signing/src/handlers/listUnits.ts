@@ -1,6 +1,6 @@
 import signing from '../../service.js';
-import { httpHandler, ok, route } from '../../../../shared/http/handler.js';
-import { createLogger } from '../../../../shared/logger.js';
+import { httpHandler, ok, route } from '#shared/http/handler.js';
+import { createLogger } from '#shared/logger.js';
 import { listUnitsInReach } from '../app/listUnits.js';
 
 const logger = createLogger('signing');

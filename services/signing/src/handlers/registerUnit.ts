@@ -1,7 +1,7 @@
 import signing from '../../service.js';
-import { created, httpHandler, route } from '../../../../shared/http/handler.js';
-import { createLogger } from '../../../../shared/logger.js';
-import { now } from '../../../../shared/clock.js';
+import { created, httpHandler, route } from '#shared/http/handler.js';
+import { createLogger } from '#shared/logger.js';
+import { now } from '#shared/clock.js';
 import { RegisterUnitBody } from '../schemas.js';
 import { registerUnit } from '../app/registerUnit.js';
 

@@ -1,6 +1,6 @@
 import { decideRegisterUnit, type Unit } from '../../src/domain/unit.js';
-import type { Caller } from '../../../../shared/auth/claims.js';
-import { ForbiddenError, NotFoundError } from '../../../../shared/errors.js';
+import type { Caller } from '#shared/auth/claims.js';
+import { ForbiddenError, NotFoundError } from '#shared/errors.js';
 
 const city: Unit = { id: 'city', name: '海城市', parentId: null, category: '市委', ancestorIds: [], version: 1 };
 const county: Unit = { id: 'county', name: '东湖县', parentId: 'city', category: '县委', ancestorIds: ['city'], version: 1 };
