@@ -29,6 +29,15 @@ export type CloudEvent = z.infer<typeof CloudEvent>;
 export const eventSchema = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   CloudEvent.extend({ type: z.literal(type), data });
 
+/**
+ * What an event carries of the request or event that caused it: the correlation id (the request id
+ * at the edge, then every event's `correlationid`) and the W3C `traceparent`, when there was one.
+ */
+export interface Causation {
+  readonly correlationId: string;
+  readonly traceparent?: string | undefined;
+}
+
 export interface NewEvent<T extends string, D> {
   readonly type: T;
   readonly source: string;
@@ -38,7 +47,7 @@ export interface NewEvent<T extends string, D> {
   readonly correlationId: string;
   readonly time: Date;
   readonly data: D;
-  readonly traceparent?: string;
+  readonly traceparent?: string | undefined;
 }
 
 /** Formats a date as ISO 8601 in China Standard Time, the offset users read. */

@@ -19,11 +19,16 @@ export abstract class AppError extends Error {
   }
 }
 
+/** The base class of one kind of refusal: its status, the slug of its problem type and its title. */
+const refusal = (status: number, slug: string, title: string) =>
+  class extends AppError {
+    readonly status = status;
+    readonly slug = slug;
+    readonly title = title;
+  };
+
 /** The body or a parameter does not fit its schema, or is not JSON. */
-export class ValidationError extends AppError {
-  readonly status = 400;
-  readonly slug = 'validation';
-  readonly title = '请求内容不符合要求';
+export class ValidationError extends refusal(400, 'validation', '请求内容不符合要求') {
   constructor(
     message: string,
     readonly errors: readonly FieldError[] = [],
@@ -33,32 +38,32 @@ export class ValidationError extends AppError {
   }
 }
 
-export class UnauthorizedError extends AppError {
-  readonly status = 401;
-  readonly slug = 'unauthorized';
-  readonly title = '未登录或令牌无效';
+export class UnauthorizedError extends refusal(401, 'unauthorized', '未登录或令牌无效') {}
+
+export class ForbiddenError extends refusal(403, 'forbidden', '无权进行此操作') {}
+
+export class NotFoundError extends refusal(404, 'not-found', '对象不存在') {}
+
+/** A route that exists, called with a method it does not have. */
+export class MethodNotAllowedError extends refusal(405, 'method-not-allowed', '不支持该请求方法') {
+  constructor(
+    message: string,
+    /** The methods the path has, for the `Allow` header. */
+    readonly allowed: readonly string[],
+  ) {
+    super(message);
+  }
 }
 
-export class ForbiddenError extends AppError {
-  readonly status = 403;
-  readonly slug = 'forbidden';
-  readonly title = '无权进行此操作';
-}
+export class ConflictError extends refusal(409, 'conflict', '状态冲突') {}
 
-export class NotFoundError extends AppError {
-  readonly status = 404;
-  readonly slug = 'not-found';
-  readonly title = '对象不存在';
-}
+export class PayloadTooLargeError extends refusal(413, 'payload-too-large', '请求内容过大') {}
 
-export class ConflictError extends AppError {
-  readonly status = 409;
-  readonly slug = 'conflict';
-  readonly title = '状态冲突';
-}
+export class UriTooLongError extends refusal(414, 'uri-too-long', '请求地址过长') {}
 
-export class PayloadTooLargeError extends AppError {
-  readonly status = 413;
-  readonly slug = 'payload-too-large';
-  readonly title = '请求内容过大';
-}
+export class UnsupportedMediaTypeError extends refusal(415, 'unsupported-media-type', '请求内容类型不受支持') {}
+
+/** The request repeats an `Idempotency-Key` with another body. */
+export class UnprocessableError extends refusal(422, 'unprocessable', '请求无法处理') {}
+
+export class HeadersTooLargeError extends refusal(431, 'headers-too-large', '请求头过大') {}

@@ -6,18 +6,39 @@
  *
  * @example
  * ```ts
+ * import { z } from 'zod';
+ * import { defineService } from '#shared/manifest.js';
+ *
  * export default defineService({
  *   name: 'signing',
  *   produces: ['signing.events'],
- *   tables: { main: { name: 'signing', stream: true, ttlAttribute: 'expiresAt' } },
+ *   tables: { main: { name: 'signing', stream: true } },
  *   functions: {
- *     registerUnit: { entry: 'src/handlers/registerUnit.ts', triggers: [{ type: 'http', method: 'POST', path: '/api/units', roles: ['admin'] }] },
+ *     registerUnit: {
+ *       entry: 'src/handlers/registerUnit.ts',
+ *       description: 'Registers a unit',
+ *       memoryMb: 512,
+ *       timeoutSeconds: 10,
+ *       triggers: [
+ *         {
+ *           type: 'http',
+ *           method: 'POST',
+ *           path: '/api/units',
+ *           roles: ['admin'],
+ *           reach: { kind: 'subtree', unit: { in: 'body', name: 'parentId' } },
+ *           summary: 'Register a unit',
+ *           request: { body: z.strictObject({ name: z.string(), parentId: z.string().optional() }) },
+ *           responses: { 201: { description: 'The unit' } },
+ *         },
+ *       ],
+ *     },
  *   },
  * });
  * ```
  */
 import type { z } from 'zod';
 import type { Role } from './auth/roles.js';
+import type { ReachRule } from './auth/reach.js';
 import type { TopicName } from '#events/topics.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,10 +50,17 @@ export interface HttpTrigger {
   readonly path: string;
   /** Roles allowed to call the route; the handler's middleware enforces it. */
   readonly roles: readonly Role[];
+  /** Which units the caller may act on; the shared guard enforces it (`shared/http/guard.ts`). */
+  readonly reach: ReachRule;
   readonly summary: string;
-  /** Schemas for the generated OpenAPI document. */
-  readonly request?: { readonly body?: z.ZodType; readonly query?: z.ZodType };
+  /**
+   * The only schemas of the route's input: `httpHandler` parses with them and the OpenAPI document is
+   * generated from them. `path` and `query` are objects of the parameters by name.
+   */
+  readonly request?: { readonly path?: z.ZodType; readonly query?: z.ZodType; readonly body?: z.ZodType };
   readonly responses: Readonly<Record<number, { readonly description: string; readonly body?: z.ZodType }>>;
+  /** The route honours an `Idempotency-Key` header (creating routes). */
+  readonly idempotent?: boolean;
 }
 
 /** A Kafka event source mapping (MSK in AWS, a kafkajs consumer group locally). */
@@ -75,7 +103,6 @@ export interface TableSpec {
   /** The table's base name; deployments may prefix it. */
   readonly name: string;
   readonly stream: boolean;
-  readonly ttlAttribute: string;
 }
 
 export interface ServiceManifest {

@@ -3,6 +3,7 @@ import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import type { TableSpec } from '#shared/manifest.js';
+import { ttlAttribute } from '#shared/dynamo/client.js';
 import { TABLE_TAG, tableTagValue } from './tags.js';
 
 /** Props of {@link ServiceTable}. */
@@ -23,7 +24,7 @@ export class ServiceTable extends dynamodb.Table {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      timeToLiveAttribute: props.spec.ttlAttribute,
+      timeToLiveAttribute: ttlAttribute,
       ...(props.spec.stream ? { stream: dynamodb.StreamViewType.NEW_IMAGE } : {}),
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -9,41 +9,72 @@ import { eventsByTopic } from '#events/index.js';
 import { dlqTopic, type TopicName } from '#events/topics.js';
 import { cloudEventContentType } from '#events/envelope.js';
 import { services as allServices } from '#services/index.js';
-import { problemContentType } from '#shared/http/problem.js';
+import { Problem, problemContentType } from '#shared/http/problem.js';
+import { wireSchemas } from '#shared/http/inputs.js';
+import { maxBodyBytes } from '#shared/http/body.js';
 
+/**
+ * JSON Schema of a zod schema. Inputs whose wire form differs from their zod type (a year in a path
+ * is a string that must spell an integer) take the schema registered in `wireSchemas`.
+ */
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    override: (ctx) => {
+      const wire = io === 'input' ? wireSchemas.get(ctx.zodSchema) : undefined;
+      if (!wire) return;
+      const target = ctx.jsonSchema as Record<string, unknown>;
+      for (const key of Object.keys(target)) delete target[key];
+      Object.assign(target, wire.jsonSchema);
+    },
+  });
 
-const pathParams = (path: string) =>
-  [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
-
-const queryParams = (schema: z.ZodType | undefined) => {
+/** The parameters of one place (`path`, `query`) from the route's object schema. */
+const parameters = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
   if (!schema) return [];
-  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => {
+    const { description, examples, ...rest } = s;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (json.required?.includes(name) ?? false),
+      ...(description ? { description } : {}),
+      schema: rest,
+      ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : {}),
+    };
+  });
 };
+
+const problemRef = { $ref: '#/components/schemas/Problem' };
+const problemResponse = (description: string) => ({ description, content: { [problemContentType]: { schema: problemRef } } });
+
+/** Answers every route can give, shared as components. */
+const commonResponses = {
+  BadRequest: problemResponse('Malformed path, query, header or body: `errors` names each field'),
+  Unauthorized: problemResponse('No valid token'),
+  Forbidden: problemResponse('The role may not call the route, or the unit is out of the caller’s reach (whether or not it exists)'),
+  PayloadTooLarge: problemResponse(`A body over ${maxBodyBytes()} bytes, or more than DynamoDB stores in one item`),
+  UnsupportedMediaType: problemResponse('A body that is not application/json'),
+  Conflict: problemResponse('A request with this Idempotency-Key is still being processed'),
+  Unprocessable: problemResponse('This Idempotency-Key was used with another body'),
+};
+const responseRef = (name: keyof typeof commonResponses) => ({ $ref: `#/components/responses/${name}` });
 
 /** The OpenAPI 3.1 document. */
 export const openApiDocument = (services: readonly ServiceManifest[]) => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const service of services) {
     for (const { functionName, trigger } of triggersOf(service, 'http')) {
-      const responses = Object.fromEntries(
-        Object.entries({
-          ...trigger.responses,
-          401: { description: 'No valid token' },
-          403: { description: 'Role or unit not allowed' },
-          413: { description: 'Body over 256 KB' },
-        } as Record<string, { description: string; body?: z.ZodType }>).map(([status, r]) => [
+      const body = trigger.request?.body;
+      const declared = Object.fromEntries(
+        Object.entries(trigger.responses as Record<string, { description: string; body?: z.ZodType }>).map(([status, r]) => [
           status,
-          {
-            description: r.description,
-            content: {
-              [Number(status) >= 400 ? problemContentType : 'application/json']: {
-                schema: r.body ? jsonSchema(r.body, 'output') : {},
-              },
-            },
-          },
+          Number(status) >= 400
+            ? problemResponse(r.description)
+            : { description: r.description, content: { 'application/json': { schema: r.body ? jsonSchema(r.body, 'output') : {} } } },
         ]),
       );
       (paths[trigger.path] ??= {})[trigger.method.toLowerCase()] = {
@@ -52,11 +83,32 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
         tags: [service.name],
         security: [{ jwt: [] }],
         'x-roles': trigger.roles,
-        parameters: [...pathParams(trigger.path), ...queryParams(trigger.request?.query)],
-        ...(trigger.request?.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(trigger.request.body, 'input') } } } }
+        'x-reach': trigger.reach,
+        parameters: [
+          ...parameters('path', trigger.request?.path),
+          ...parameters('query', trigger.request?.query),
+          ...(trigger.idempotent
+            ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Repeat a creation safely: the same key gives the first answer', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' } }]
+            : []),
+        ],
+        ...(body
+          ? {
+              requestBody: {
+                required: true,
+                description: `JSON in UTF-8, at most ${maxBodyBytes()} bytes, no key twice in one object`,
+                content: { 'application/json': { schema: jsonSchema(body, 'input') } },
+                'x-max-body-bytes': maxBodyBytes(),
+              },
+            }
           : {}),
-        responses,
+        responses: {
+          ...declared,
+          400: responseRef('BadRequest'),
+          401: responseRef('Unauthorized'),
+          403: responseRef('Forbidden'),
+          ...(body ? { 413: responseRef('PayloadTooLarge'), 415: responseRef('UnsupportedMediaType') } : {}),
+          ...(trigger.idempotent ? { 409: declared[409] ?? responseRef('Conflict'), 422: responseRef('Unprocessable') } : {}),
+        },
       };
     }
   }
@@ -68,7 +120,11 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
       description: 'Generated from the service manifests and zod schemas. Errors are RFC 9457 problem+json.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    components: { securitySchemes: { jwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: { jwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: jsonSchema(Problem, 'output') },
+      responses: commonResponses,
+    },
     paths,
   };
 };

@@ -15,6 +15,7 @@ import {
 import { waitForPort } from './ports.js';
 import { stopProcess } from './kafka.js';
 import type { ServiceManifest } from '#shared/manifest.js';
+import { ttlAttribute } from '#shared/dynamo/client.js';
 
 export interface DynamoLocal {
   readonly endpoint: string;
@@ -72,7 +73,7 @@ export const ensureTables = async (endpoint: string, services: readonly ServiceM
         }),
       );
       await client.send(
-        new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute } }),
+        new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { Enabled: true, AttributeName: ttlAttribute } }),
       );
     }
   }

@@ -1,28 +1,57 @@
 /**
  * The local HTTP API: routes from the manifests' `http` triggers, the JWT checked as API Gateway's
  * JWT authorizer does, each request turned into an HTTP API v2 event for its function. Besides the
- * routes: `GET /health`, `GET /api/openapi.json`, `GET /.well-known/jwks.json`, and
- * `POST /_local/schedule` behind `npm run schedule`.
+ * routes: `GET /health`, `GET /api/openapi.json`, `GET /.well-known/jwks.json`, and the
+ * development-only endpoints, which take an admin token of the whole tree: `POST /_local/schedule`
+ * behind `npm run schedule` and `GET /_local/metrics`. Every refusal is RFC 9457 problem+json,
+ * unknown paths 404 and known paths with another method 405 (with `Allow`), as the services answer.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { triggersOf, qualifiedName, type ServiceManifest } from '#shared/manifest.js';
-import { problemContentType, type Problem } from '#shared/http/problem.js';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { problemContentType } from '#shared/http/problem.js';
+import { problemHeaders, toProblem } from '#shared/http/problemJson.js';
+import { parseWith } from '#shared/http/parse.js';
+import {
+  AppError,
+  ForbiddenError,
+  HeadersTooLargeError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UriTooLongError,
+  ValidationError,
+} from '#shared/errors.js';
 import { toHttpEvent } from './events.js';
 import type { LocalFunction } from './functions.js';
 import { verifyToken, type loadOrCreateKeys } from './jwt.js';
 
 /** API Gateway's own payload limit; handlers enforce their smaller one. */
 const gatewayMaxBytes = 10 * 1024 * 1024;
+/**
+ * API Gateway's limit on the request line and headers together, 10,240 bytes
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). A request line
+ * over it alone is a 414, otherwise a 431. Node's own parser gives up at `nodeMaxHeaderBytes`; its
+ * refusal is answered as problem+json too (see `clientError`).
+ */
+const maxRequestHeadBytes = 10_240;
+const nodeMaxHeaderBytes = 64 * 1024;
 
 interface CompiledRoute {
   readonly method: string;
   readonly path: string;
   readonly pattern: RegExp;
   readonly params: readonly string[];
-  readonly fn: LocalFunction;
+  readonly invoke: ((event: unknown) => Promise<unknown>) | undefined;
+  /** A development-only endpoint, answered by the gateway itself. */
+  readonly local?: LocalEndpoint;
 }
+
+type LocalEndpoint = (req: { body: Buffer; claims: Record<string, string> | undefined; requestId: string }) => Promise<{ status: number; body: unknown }>;
 
 const compile = (path: string): { pattern: RegExp; params: string[] } => {
   const params: string[] = [];
@@ -46,6 +75,9 @@ export interface GatewayOptions {
   readonly health: () => Promise<{ status: number; body: unknown }>;
   readonly openApi: () => unknown;
   readonly schedule: (functionName: string, at: Date) => Promise<unknown>;
+  /** Counts of the metrics since start, for `GET /_local/metrics`. */
+  readonly metrics?: () => unknown;
+  readonly log?: (line: string) => void;
 }
 
 export interface Gateway {
@@ -54,13 +86,19 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const send = (res: http.ServerResponse, status: number, body: unknown, contentType = 'application/json') => {
-  res.writeHead(status, { 'content-type': contentType });
+const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
+  res.writeHead(status, headers);
   res.end(JSON.stringify(body));
 };
 
-const problem = (res: http.ServerResponse, status: number, title: string, detail: string, instance: string) =>
-  send(res, status, { type: `/problems/${status}`, title, status, detail, instance } satisfies Problem, problemContentType);
+const sendProblem = (res: http.ServerResponse, error: unknown, instance: string, requestId: string) =>
+  send(res, toProblem(error, instance).status, toProblem(error, instance), { ...problemHeaders(error), 'apigw-requestid': requestId });
+
+/** A raw problem+json response on a socket whose request Node's parser refused. */
+const rawProblem = (error: AppError): string => {
+  const body = JSON.stringify(toProblem(error));
+  return `HTTP/1.1 ${error.status} ${http.STATUS_CODES[error.status]}\r\ncontent-type: ${problemContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+};
 
 const readBody = (req: http.IncomingMessage): Promise<Buffer | 'too-large'> =>
   new Promise((resolve, reject) => {
@@ -74,51 +112,94 @@ const readBody = (req: http.IncomingMessage): Promise<Buffer | 'too-large'> =>
     req.on('error', reject);
   });
 
+/** Strict percent-decoding: malformed sequences (`%ZZ`, a cut UTF-8 sequence) are a 400. */
+const decode = (value: string, what: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ValidationError(`Malformed percent-encoding in the ${what}`, [{ path: what, message: '百分号编码不正确 / malformed percent-encoding' }]);
+  }
+};
+
 /** Starts the gateway; `port` 0 picks a free one. */
 export const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
+  const log = options.log ?? ((line: string) => console.error(line));
   const routes: CompiledRoute[] = options.services.flatMap((service) =>
     triggersOf(service, 'http').map(({ functionName, trigger }) => {
       const fn = options.functions.get(qualifiedName(service.name, functionName));
       if (!fn) throw new Error(`No function ${service.name}.${functionName}`);
-      return { method: trigger.method, path: trigger.path, ...compile(trigger.path), fn };
+      return { method: trigger.method, path: trigger.path, ...compile(trigger.path), invoke: (event: unknown) => fn.invoke(event) };
     }),
   );
+  const requireAdmin = (claims: Record<string, string> | undefined) => {
+    if (!claims) throw new UnauthorizedError('A valid bearer token is required');
+    if (claims['custom:role'] !== 'admin' || claims['custom:unit'] !== undefined) {
+      throw new ForbiddenError('The development endpoints are for an admin of the whole tree');
+    }
+  };
+  const localRoute = (method: string, path: string, local: LocalEndpoint): CompiledRoute => ({ method, path, ...compile(path), invoke: undefined, local });
+  const ScheduleBody = z.strictObject({ function: z.string().min(1).max(200), at: z.iso.datetime({ offset: true }).optional() });
+  routes.push(
+    localRoute('POST', '/_local/schedule', async ({ body, claims }) => {
+      requireAdmin(claims);
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8') || '{}');
+      } catch (cause) {
+        throw new ValidationError('The body is not valid JSON', [], { cause });
+      }
+      const input = parseWith(ScheduleBody, json, 'body');
+      try {
+        return { status: 200, body: await options.schedule(input.function, input.at ? new Date(input.at) : new Date()) };
+      } catch (error) {
+        throw new ValidationError((error as Error).message);
+      }
+    }),
+    localRoute('GET', '/_local/metrics', async ({ claims }) => {
+      requireAdmin(claims);
+      return { status: 200, body: options.metrics?.() ?? {} };
+    }),
+  );
+  const publicGets: Record<string, () => Promise<{ status: number; body: unknown }>> = {
+    '/health': options.health,
+    '/api/openapi.json': async () => ({ status: 200, body: options.openApi() }),
+    '/.well-known/jwks.json': async () => ({ status: 200, body: { keys: [options.keys.publicJwk] } }),
+  };
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
+    const target = req.url ?? '/';
+    const headBytes = req.rawHeaders.reduce((sum, h) => sum + Buffer.byteLength(h), 0);
+    if (Buffer.byteLength(target) + 16 > maxRequestHeadBytes) throw new UriTooLongError(`The request line is over ${maxRequestHeadBytes} bytes`);
+    if (Buffer.byteLength(target) + headBytes > maxRequestHeadBytes) throw new HeadersTooLargeError(`The request line and headers are over ${maxRequestHeadBytes} bytes`);
+    const url = new URL(target, 'http://localhost');
     const method = req.method ?? 'GET';
     const rawPath = url.pathname;
 
-    if (method === 'GET' && rawPath === '/health') {
-      const { status, body } = await options.health();
+    const publicGet = publicGets[rawPath];
+    if (publicGet) {
+      if (method !== 'GET') throw new MethodNotAllowedError(`${rawPath} answers GET only`, ['GET']);
+      const { status, body } = await publicGet();
       return send(res, status, body);
     }
-    if (method === 'GET' && rawPath === '/api/openapi.json') return send(res, 200, options.openApi());
-    if (method === 'GET' && rawPath === '/.well-known/jwks.json') return send(res, 200, { keys: [options.keys.publicJwk] });
 
-    const body = await readBody(req);
-    if (body === 'too-large') return problem(res, 413, '请求内容过大', 'The body is over 10 MB', rawPath);
-
-    if (method === 'POST' && rawPath === '/_local/schedule') {
-      const { function: name, at } = JSON.parse(body.toString('utf8') || '{}') as { function?: string; at?: string };
-      try {
-        return send(res, 200, await options.schedule(String(name), at ? new Date(at) : new Date()));
-      } catch (error) {
-        return problem(res, 400, '无法触发定时任务', (error as Error).message, rawPath);
-      }
-    }
-
-    let match: { route: CompiledRoute; values: RegExpExecArray } | undefined;
-    for (const route of routes) {
-      const values = route.pattern.exec(rawPath);
-      if (values && route.method === method) match = { route, values };
-    }
-    if (!match) return problem(res, 404, '接口不存在', `No route ${method} ${rawPath}`, rawPath);
+    const matching = routes.map((route) => ({ route, values: route.pattern.exec(rawPath) })).filter((m) => m.values !== null);
+    if (matching.length === 0) throw new NotFoundError(`No route ${method} ${rawPath}`);
+    const match = matching.find((m) => m.route.method === method);
+    if (!match) throw new MethodNotAllowedError(`${rawPath} does not answer ${method}`, [...new Set(matching.map((m) => m.route.method))]);
+    const pathParameters = Object.fromEntries(match.route.params.map((p, i) => [p, decode(match.values![i + 1]!, `path.${p}`)]));
+    decode(url.search.replace(/\+/g, ' '), 'query');
 
     const authorization = req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1];
     const claims = token ? await verifyToken(options.keys, token) : undefined;
-    if (!claims) return problem(res, 401, '未登录或令牌无效', 'A valid bearer token is required', rawPath);
+    const body = await readBody(req);
+    if (body === 'too-large') throw new PayloadTooLargeError('The body is over 10 MB');
+
+    if (match.route.local) {
+      const { status, body: answer } = await match.route.local({ body, claims, requestId });
+      return send(res, status, answer);
+    }
+    if (!claims) throw new UnauthorizedError('A valid bearer token is required');
 
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
@@ -132,19 +213,36 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       body,
       sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       routeKey: `${match.route.method} ${match.route.path}`,
-      pathParameters: Object.fromEntries(match.route.params.map((p, i) => [p, decodeURIComponent(match.values[i + 1]!)])),
+      pathParameters,
       claims,
     });
-    const result = (await match.route.fn.invoke(event)) as APIGatewayProxyStructuredResultV2;
-    res.writeHead(result.statusCode ?? 200, { 'content-type': 'application/json', ...(result.headers as Record<string, string>) });
+    event.requestContext.requestId = requestId;
+    const result = (await match.route.invoke!(event)) as APIGatewayProxyStructuredResultV2;
+    res.writeHead(result.statusCode ?? 200, { 'content-type': 'application/json', ...(result.headers as Record<string, string>), 'apigw-requestid': requestId });
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
   };
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) problem(res, 500, '服务器内部错误', (error as Error).message, req.url ?? '');
+  const server = http.createServer({ maxHeaderSize: nodeMaxHeaderBytes }, (req, res) => {
+    const requestId = randomUUID();
+    handle(req, res, requestId).catch((error: unknown) => {
+      // The request's body may still be arriving; drain it so that the answer reaches the client.
+      req.resume();
+      if (!(error instanceof AppError)) log(`gateway: 500 for ${req.method} ${req.url?.slice(0, 200)} (correlation id ${requestId}): ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) sendProblem(res, error, (req.url ?? '').split('?')[0]!.slice(0, 2048), requestId);
       else res.end();
     });
+  });
+  // Requests Node's parser refuses (an oversized request line or headers, malformed HTTP) are
+  // answered as problem+json rather than a bare status.
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (!socket.writable) return socket.destroy();
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const firstLineEnd = error.rawPacket?.indexOf('\r\n') ?? -1;
+      const lineTooLong = firstLineEnd < 0 || firstLineEnd > maxRequestHeadBytes;
+      socket.end(rawProblem(lineTooLong ? new UriTooLongError('The request line is too long') : new HeadersTooLargeError('The headers are too large')));
+      return;
+    }
+    socket.end(rawProblem(new ValidationError('Malformed HTTP request')));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -108,7 +108,7 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
   };
 
   const openApi = openApiDocument(services);
-  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire });
+  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, log });
 
   return {
     url: gateway.url,

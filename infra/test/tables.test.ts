@@ -1,6 +1,7 @@
 /** Every manifest table becomes exactly one DynamoDB table, and its service's functions learn its name. */
 import { services } from '#services/index.js';
 import { qualifiedName, tableEnvName } from '#shared/manifest.js';
+import { ttlAttribute } from '#shared/dynamo/client.js';
 import { TABLE_TAG } from '../lib/tags.js';
 import { functionIds, resourcesOf, roleStatementsOf, synthesize, tableIds, tagOf } from './support/platform.js';
 
@@ -43,7 +44,7 @@ describe('manifest tables', () => {
           { AttributeName: 'sk', AttributeType: 'S' },
         ],
         BillingMode: 'PAY_PER_REQUEST',
-        TimeToLiveSpecification: { AttributeName: spec.ttlAttribute, Enabled: true },
+        TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
       });
       expect(table?.Properties.StreamSpecification).toEqual(spec.stream ? { StreamViewType: 'NEW_IMAGE' } : undefined);
       expect(table?.Properties.TableName).toBeUndefined();

@@ -1,6 +1,5 @@
 import { defineService } from '#shared/manifest.js';
 import { topics } from '#events/topics.js';
-import { Problem } from '#shared/http/problem.js';
 import { AnnualReportOverview, OverviewQuery } from './src/schemas.js';
 
 /** dashboard: read models built from the topics, for the oversight dashboard. */
@@ -8,7 +7,7 @@ export default defineService({
   name: 'dashboard',
   produces: [],
   tables: {
-    main: { name: 'dashboard', stream: false, ttlAttribute: 'expiresAt' },
+    main: { name: 'dashboard', stream: false },
   },
   functions: {
     onSigningEvents: {
@@ -36,12 +35,10 @@ export default defineService({
           method: 'GET',
           path: '/api/dashboard/annual-reports',
           roles: ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'],
+          reach: { kind: 'listing' },
           summary: '年度报告提交情况 / Annual report status',
           request: { query: OverviewQuery },
-          responses: {
-            200: { description: 'Status per unit', body: AnnualReportOverview },
-            400: { description: 'Bad year', body: Problem },
-          },
+          responses: { 200: { description: 'Status per unit', body: AnnualReportOverview } },
         },
       ],
     },

@@ -1,13 +1,11 @@
 import { defineService } from '#shared/manifest.js';
 import { topics } from '#events/topics.js';
 import { Problem } from '#shared/http/problem.js';
-import { AnnualReportView, SaveDraftBody } from './src/schemas.js';
+import { AnnualReportView, ReportPath, SaveDraftBody } from './src/schemas.js';
 
 const reportErrors = {
-  400: { description: 'Bad input', body: Problem },
-  403: { description: 'Not this caller’s unit or role', body: Problem },
-  404: { description: 'Unknown unit or report', body: Problem },
-  409: { description: 'The report is already submitted', body: Problem },
+  404: { description: 'No draft to submit', body: Problem },
+  409: { description: 'The report is already submitted, or was changed meanwhile', body: Problem },
 } as const;
 
 /** reports: annual reports on the main responsibility (due 31 January) and, later, hearings and key tasks. */
@@ -15,7 +13,7 @@ export default defineService({
   name: 'reports',
   produces: [topics.reports],
   tables: {
-    main: { name: 'reports', stream: true, ttlAttribute: 'expiresAt' },
+    main: { name: 'reports', stream: true },
   },
   functions: {
     saveDraft: {
@@ -29,8 +27,9 @@ export default defineService({
           method: 'PUT',
           path: '/api/units/{unitId}/annual-reports/{year}',
           roles: ['unit_staff', 'unit_secretary'],
+          reach: { kind: 'own-unit', unit: { in: 'path', name: 'unitId' } },
           summary: '保存年度报告草稿 / Save the annual report draft',
-          request: { body: SaveDraftBody },
+          request: { path: ReportPath, body: SaveDraftBody },
           responses: { 200: { description: 'The saved draft', body: AnnualReportView }, ...reportErrors },
         },
       ],
@@ -46,7 +45,9 @@ export default defineService({
           method: 'POST',
           path: '/api/units/{unitId}/annual-reports/{year}/submit',
           roles: ['unit_secretary'],
+          reach: { kind: 'own-unit', unit: { in: 'path', name: 'unitId' } },
           summary: '提交年度报告 / Submit the annual report',
+          request: { path: ReportPath },
           responses: { 200: { description: 'The submitted report', body: AnnualReportView }, ...reportErrors },
         },
       ],

@@ -8,7 +8,7 @@ export default defineService({
   name: 'signing',
   produces: [topics.signing],
   tables: {
-    main: { name: 'signing', stream: true, ttlAttribute: 'expiresAt' },
+    main: { name: 'signing', stream: true },
   },
   functions: {
     registerUnit: {
@@ -22,12 +22,13 @@ export default defineService({
           method: 'POST',
           path: '/api/units',
           roles: ['admin'],
+          reach: { kind: 'subtree', unit: { in: 'body', name: 'parentId' } },
           summary: '登记单位 / Register a unit',
+          idempotent: true,
           request: { body: RegisterUnitBody },
           responses: {
             201: { description: 'The unit', body: UnitView },
-            400: { description: 'Bad input', body: Problem },
-            404: { description: 'Unknown parent unit', body: Problem },
+            404: { description: 'Unknown parent unit (only to an admin of the whole tree)', body: Problem },
           },
         },
       ],
@@ -43,6 +44,7 @@ export default defineService({
           method: 'GET',
           path: '/api/units',
           roles: ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'],
+          reach: { kind: 'listing' },
           summary: '本级及下级单位 / Units in the caller’s subtree',
           responses: { 200: { description: 'The units', body: UnitList } },
         },

@@ -14,3 +14,46 @@ export const inReach = (caller: Caller, unit: TreePosition): boolean => {
   if (caller.unitId === undefined) return caller.role === 'admin';
   return unit.id === caller.unitId || unit.ancestorIds.includes(caller.unitId);
 };
+
+/** Whether the caller reaches every unit of the tree: an admin with no unit. */
+export const reachesWholeTree = (caller: Caller): boolean => caller.unitId === undefined && caller.role === 'admin';
+
+/** Where a route finds the unit it acts on: a path, query or body field. */
+export interface UnitSource {
+  readonly in: 'path' | 'query' | 'body';
+  readonly name: string;
+}
+
+/**
+ * The reach rule of an HTTP route, declared in the manifest beside its roles and enforced by the
+ * shared guard (`shared/http/guard.ts`):
+ * - `own-unit`: the unit is the caller's own unit (a unit writes its own annual report);
+ * - `subtree`: the unit is the caller's unit or below it; when the field is absent (a root unit),
+ *   only a caller who reaches the whole tree may act;
+ * - `upper-levels`: the unit is strictly below the caller's unit (the levels above a unit act on it);
+ * - `listing`: the route names no unit; its answer is limited to the caller's subtree.
+ * An admin without a unit reaches the whole tree under `subtree`, `upper-levels` and `listing`.
+ */
+export type ReachRule =
+  | { readonly kind: 'own-unit'; readonly unit: UnitSource }
+  | { readonly kind: 'subtree'; readonly unit: UnitSource }
+  | { readonly kind: 'upper-levels'; readonly unit: UnitSource }
+  | { readonly kind: 'listing' };
+
+/** Whether the rule lets the caller act on `unit`; `undefined` is a unit that does not exist. */
+export const ruleAllows = (rule: ReachRule, caller: Caller, unit: TreePosition | undefined): boolean => {
+  switch (rule.kind) {
+    case 'listing':
+      return true;
+    case 'own-unit':
+      return unit !== undefined && caller.unitId !== undefined && unit.id === caller.unitId;
+    case 'subtree':
+      return unit !== undefined && inReach(caller, unit);
+    case 'upper-levels':
+      return unit !== undefined && (reachesWholeTree(caller) || (caller.unitId !== undefined && unit.ancestorIds.includes(caller.unitId)));
+    default: {
+      const unknown: never = rule;
+      throw new Error(`Unknown reach rule ${JSON.stringify(unknown)}`);
+    }
+  }
+};

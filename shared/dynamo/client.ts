@@ -3,16 +3,17 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { requireEnv } from '../env.js';
 import { tableEnvName } from '../manifest.js';
 
+let baseClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 
 /**
- * The DynamoDB document client, created once per process. `DYNAMODB_ENDPOINT` points it at DynamoDB
- * Local; in Lambda the default endpoint and credentials apply.
+ * The DynamoDB client, created once per process. `DYNAMODB_ENDPOINT` points it at DynamoDB Local; in
+ * Lambda the default endpoint and credentials apply.
  */
-export const dynamo = (): DynamoDBDocumentClient => {
-  if (!documentClient) {
+export const dynamoClient = (): DynamoDBClient => {
+  if (!baseClient) {
     const endpoint = process.env.DYNAMODB_ENDPOINT;
-    const client = new DynamoDBClient({
+    baseClient = new DynamoDBClient({
       ...(endpoint
         ? {
             endpoint,
@@ -22,7 +23,14 @@ export const dynamo = (): DynamoDBDocumentClient => {
         : {}),
       maxAttempts: 5,
     });
-    documentClient = DynamoDBDocumentClient.from(client, {
+  }
+  return baseClient;
+};
+
+/** The document client over {@link dynamoClient}, created once per process. */
+export const dynamo = (): DynamoDBDocumentClient => {
+  if (!documentClient) {
+    documentClient = DynamoDBDocumentClient.from(dynamoClient(), {
       marshallOptions: { removeUndefinedValues: true },
     });
   }
@@ -37,6 +45,9 @@ export const conditionFailedAt = (error: unknown, index: number): boolean => {
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> } | undefined)?.CancellationReasons;
   return (error as Error | undefined)?.name === 'TransactionCanceledException' && reasons?.[index]?.Code === 'ConditionalCheckFailed';
 };
+
+/** The TTL attribute of every table: outbox, inbox and idempotency items expire through it. */
+export const ttlAttribute = 'expiresAt';
 
 /** Seconds since the epoch, `days` from `from`: the value of a TTL attribute. */
 export const ttlAfterDays = (from: Date, days: number): number => Math.floor(from.getTime() / 1000) + days * 86_400;

@@ -1,15 +1,24 @@
 /**
  * The middleware stack of every HTTP handler, in order:
- *  1. `injectLambdaContext` (Powertools logger) adds the request id to every log line;
+ *  1. `injectLambdaContext` (Powertools logger) adds the Lambda context to every log line, and the
+ *     request id as the correlation id;
  *  2. `problemJson` maps any thrown error to RFC 9457 problem+json;
- *  3. the role guard: the caller's role must be one the manifest route allows;
- *  4. the request is parsed (path, query, JSON body) with the route's zod schemas.
+ *  3. the role check (`shared/http/guard.ts`): the caller's role must be one the route allows;
+ *  4. the request is read: the content type must be JSON, the body within the size limit and free
+ *     of duplicate keys, and path, query and body are parsed with the schemas the manifest route
+ *     declares (the handler declares none of its own);
+ *  5. the reach check: the unit the route acts on must satisfy the route's reach rule.
  * A handler is then one call to a use case.
  *
  * @example
  * ```ts
- * export const handler = httpHandler(route(signing, 'registerUnit'), { body: RegisterUnitBody },
- *   async ({ body, caller }) => created(await registerUnit({ caller, ...body })));
+ * import signing from '#services/signing/service.js';
+ * import { created, httpHandler } from '#shared/http/handler.js';
+ * import { createLogger } from '#shared/logger.js';
+ *
+ * export const handler = httpHandler(signing, 'registerUnit', { logger: createLogger('signing') }, async ({ body }) =>
+ *   created({ name: body.name }),
+ * );
  * ```
  */
 import middy from '@middy/core';
@@ -18,13 +27,16 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { callerFromEvent, type Caller } from '../auth/claims.js';
-import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import type { TreePosition } from '../auth/reach.js';
+import { ValidationError } from '../errors.js';
 import type { HttpTrigger, ServiceManifest } from '../manifest.js';
 import { problemJson } from './problemJson.js';
 import { parseWith } from './parse.js';
+import { readJsonBody } from './body.js';
+import { checkReach, checkRole, type UnitDirectory } from './guard.js';
+import { withIdempotency } from './idempotency.js';
 
-/** Largest JSON body a handler accepts; configuration, 256 KB by default. */
-export const maxBodyBytes = (): number => Number(process.env.MAX_BODY_BYTES ?? 256 * 1024);
+export { maxBodyBytes } from './body.js';
 
 export interface HttpResult {
   readonly status: number;
@@ -34,19 +46,27 @@ export interface HttpResult {
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
 export const created = (body: unknown): HttpResult => ({ status: 201, body });
 
-interface Schemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  readonly path?: P;
-  readonly query?: Q;
-  readonly body?: B;
-}
-
+/** What a use case is called with: the caller, the parsed input and the unit the route acts on. */
 export interface HttpInput<P, Q, B> {
   readonly caller: Caller;
   readonly path: P;
   readonly query: Q;
   readonly body: B;
+  /** The unit the route's reach rule resolved; undefined for a listing. */
+  readonly unit: TreePosition | undefined;
+  /** The request id at the edge; events produced as a consequence carry it. */
+  readonly correlationId: string;
+  /** The W3C trace context of the request, when it came with one. */
+  readonly traceparent: string | undefined;
   readonly event: APIGatewayProxyEventV2;
 }
+
+type HttpRouteOf<M extends ServiceManifest, F extends keyof M['functions']> = Extract<M['functions'][F]['triggers'][number], { type: 'http' }>;
+type InputOf<R, K extends 'path' | 'query' | 'body'> = R extends { readonly request: { readonly [P in K]: infer S } }
+  ? S extends z.ZodType
+    ? z.output<S>
+    : undefined
+  : undefined;
 
 /** The HTTP trigger of one manifest function. */
 export const route = (manifest: ServiceManifest, functionName: string): HttpTrigger => {
@@ -55,50 +75,55 @@ export const route = (manifest: ServiceManifest, functionName: string): HttpTrig
   return trigger;
 };
 
-const readBody = (event: APIGatewayProxyEventV2): unknown => {
-  if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.byteLength > maxBodyBytes()) {
-    throw new PayloadTooLargeError(`The body has ${raw.byteLength} bytes; at most ${maxBodyBytes()} are accepted`);
-  }
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch (cause) {
-    throw new ValidationError('The body is not valid JSON', [], { cause });
-  }
-};
+/** What the stack needs besides the route: the service's logger and, for a unit-scoped route, its unit directory. */
+export interface HttpDependencies {
+  readonly logger: Logger;
+  readonly units?: UnitDirectory;
+}
+
+/** W3C trace context: https://www.w3.org/TR/trace-context/#traceparent-header */
+const traceparentPattern = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /** Wraps a use case call in the HTTP middleware stack; see the module comment. */
-export const httpHandler = <
-  P extends z.ZodType = z.ZodUnknown,
-  Q extends z.ZodType = z.ZodUnknown,
-  B extends z.ZodType = z.ZodUnknown,
->(
-  trigger: HttpTrigger,
-  logger: Logger,
-  schemas: Schemas<P, Q, B>,
-  run: (input: HttpInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<HttpResult>,
-) =>
-  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(logger))
+export const httpHandler = <M extends ServiceManifest, F extends keyof M['functions'] & string>(
+  manifest: M,
+  functionName: F,
+  dependencies: HttpDependencies,
+  run: (input: HttpInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>) => Promise<HttpResult>,
+) => {
+  const trigger = route(manifest, functionName);
+  const { logger } = dependencies;
+  const schemas = trigger.request ?? {};
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemJson(logger))
     .handler(async (event) => {
+      const correlationId = event.requestContext.requestId;
+      logger.setCorrelationId(correlationId);
       const caller = callerFromEvent(event);
-      if (!trigger.roles.includes(caller.role)) {
-        throw new ForbiddenError(`The role ${caller.role} may not call ${trigger.method} ${trigger.path}`);
-      }
-      const body = readBody(event);
-      const input = {
-        caller,
-        event,
+      checkRole(trigger, caller);
+      const raw = readJsonBody(event);
+      if (raw !== undefined && !schemas.body) throw new ValidationError(`${trigger.method} ${trigger.path} takes no body`);
+      const parsed = {
         path: schemas.path ? parseWith(schemas.path, event.pathParameters ?? {}, 'path') : undefined,
         query: schemas.query ? parseWith(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined,
-        body: schemas.body ? parseWith(schemas.body, body, 'body') : undefined,
-      } as HttpInput<z.output<P>, z.output<Q>, z.output<B>>;
-      const result = await run(input);
+        body: schemas.body ? parseWith(schemas.body, raw, 'body') : undefined,
+      };
+      const unit = await checkReach(trigger, caller, parsed, dependencies.units);
+      const traceparent = event.headers?.traceparent;
+      const input = {
+        ...parsed,
+        caller,
+        unit,
+        correlationId,
+        traceparent: traceparent && traceparentPattern.test(traceparent) ? traceparent : undefined,
+        event,
+      } as HttpInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>;
+      const result = trigger.idempotent ? await withIdempotency(manifest.name, functionName, event, caller, raw, () => run(input)) : await run(input);
       return {
         statusCode: result.status,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(result.body),
       };
     });
+};

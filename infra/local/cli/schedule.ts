@@ -3,6 +3,8 @@
  * (`npm start`) as if its schedule came due at that time.
  */
 import { parseArgs } from 'node:util';
+import { dataDir } from '../paths.js';
+import { loadOrCreateKeys, signToken } from '../jwt.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { at: { type: 'string' } } });
 const [name] = positionals;
@@ -12,7 +14,12 @@ if (!name) {
 }
 const url = `http://localhost:${process.env.PORT ?? 3000}/_local/schedule`;
 try {
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify({ function: name, at: values.at }) });
+  const token = await signToken(await loadOrCreateKeys(dataDir()), 'admin');
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ function: name, ...(values.at ? { at: values.at } : {}) }),
+  });
   process.stdout.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
   process.exit(res.ok ? 0 : 1);
 } catch {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { YearParam } from '#shared/http/inputs.js';
 
-export const OverviewQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-});
+/** Query of `GET /api/dashboard/annual-reports`: the year reported on. */
+export const OverviewQuery = z.strictObject({ year: YearParam });
 
 export const ReportStatus = z.enum(['missing', 'draft', 'submitted', 'late']);
 export type ReportStatus = z.infer<typeof ReportStatus>;

@@ -1,5 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailedAt, dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
+import { assertItemFits } from '#shared/dynamo/limits.js';
+import { cachedDirectory } from '#shared/http/guard.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
 import { ConflictError } from '#shared/errors.js';
 import type { CloudEvent } from '#events/envelope.js';
@@ -23,6 +25,9 @@ export const getKnownUnit = async (unitId: string): Promise<KnownUnit | undefine
   return Item ? { id: unitId, ancestorIds: (Item.ancestorIds as string[]) ?? [] } : undefined;
 };
 
+/** The units as the reach guard looks them up; a unit's place in the tree never changes. */
+export const unitDirectory = cachedDirectory(getKnownUnit);
+
 export const getReport = async (unitId: string, year: number): Promise<AnnualReport | undefined> => {
   const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: reportKey(unitId, year), ConsistentRead: true }));
   if (!Item) return undefined;
@@ -35,6 +40,10 @@ export const getReport = async (unitId: string, year: number): Promise<AnnualRep
  * it was read at: a concurrent write makes this a 409 rather than a lost update.
  */
 export const saveReport = async (report: AnnualReport, expectedVersion: number, events: readonly CloudEvent[], at: Date): Promise<void> => {
+  const item = { ...reportKey(report.unitId, report.year), kind: 'annualReport', ...report };
+  const outbox = events.map((event) => outboxPut(table(), topics.reports, event, at));
+  assertItemFits(item, 'The annual report');
+  for (const o of outbox) assertItemFits(o.Put.Item, 'The annual report’s event');
   try {
     await dynamo().send(
       new TransactWriteCommand({
@@ -42,12 +51,12 @@ export const saveReport = async (report: AnnualReport, expectedVersion: number, 
           {
             Put: {
               TableName: table(),
-              Item: { ...reportKey(report.unitId, report.year), kind: 'annualReport', ...report },
+              Item: item,
               ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
               ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
             },
           },
-          ...events.map((event) => outboxPut(table(), topics.reports, event, at)),
+          ...outbox,
         ],
       }),
     );

@@ -1,25 +1,23 @@
 import type { Caller } from '#shared/auth/claims.js';
-import { ForbiddenError, NotFoundError } from '#shared/errors.js';
-import { newEvent, type CloudEvent } from '#events/envelope.js';
+import { ForbiddenError } from '#shared/errors.js';
+import { newEvent, type Causation, type CloudEvent } from '#events/envelope.js';
 import { annualReportDeadline } from '../config.js';
 import { decide, evolve, type AnnualReport, type ReportCommand } from '../domain/annualReport.js';
-import { getKnownUnit, getReport, saveReport } from '../adapters/reportRepository.js';
+import { getReport, saveReport } from '../adapters/reportRepository.js';
 
 /**
- * Runs a command on a unit's annual report: the unit must exist and be the caller's own unit
- * (reports are written by the unit itself); then load, decide, evolve and save the new state with
- * its events' outbox items in one transaction.
+ * Runs a command on a unit's annual report: load, decide, evolve and save the new state with its
+ * events' outbox items in one transaction. The route's reach guard has found the unit; the report
+ * is still refused to anyone but the unit's own people (reports are written by the unit itself).
  */
 export const handleReportCommand = async (
   caller: Caller,
   command: ReportCommand,
   now: Date,
-  correlationId: string,
+  cause: Causation,
 ): Promise<AnnualReport> => {
-  // Both reads at once: they do not depend on each other, and the report is ignored on refusal.
-  const [unit, current] = await Promise.all([getKnownUnit(command.unitId), getReport(command.unitId, command.year)]);
-  if (!unit) throw new NotFoundError(`Unit ${command.unitId} does not exist`);
   if (caller.unitId !== command.unitId) throw new ForbiddenError('Only the unit’s own staff and secretary may write its annual report');
+  const current = await getReport(command.unitId, command.year);
 
   const decided = decide(command, current, now, annualReportDeadline(command.year));
   const next = decided.reduce<AnnualReport | undefined>(evolve, current)!;
@@ -30,7 +28,7 @@ export const handleReportCommand = async (
       subject: `${command.unitId}/annual-reports/${command.year}`,
       unitId: command.unitId,
       aggregateVersion: (current?.version ?? 0) + index + 1,
-      correlationId,
+      ...cause,
       time: now,
       data: event.data,
     }),

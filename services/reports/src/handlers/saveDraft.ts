@@ -1,13 +1,11 @@
 import reports from '../../service.js';
-import { httpHandler, ok, route } from '#shared/http/handler.js';
+import { httpHandler, ok } from '#shared/http/handler.js';
 import { createLogger } from '#shared/logger.js';
 import { now } from '#shared/clock.js';
-import { ReportPath, SaveDraftBody } from '../schemas.js';
 import { handleReportCommand } from '../app/annualReports.js';
-
-const logger = createLogger('reports');
+import { unitDirectory } from '../adapters/reportRepository.js';
 
 /** `PUT /api/units/{unitId}/annual-reports/{year}` */
-export const handler = httpHandler(route(reports, 'saveDraft'), logger, { path: ReportPath, body: SaveDraftBody }, async ({ caller, path, body, event }) =>
-  ok(await handleReportCommand(caller, { kind: 'saveDraft', ...path, ...body }, now(), event.requestContext.requestId)),
+export const handler = httpHandler(reports, 'saveDraft', { logger: createLogger('reports'), units: unitDirectory }, async ({ caller, path, body, correlationId, traceparent }) =>
+  ok(await handleReportCommand(caller, { kind: 'saveDraft', ...path, ...body }, now(), { correlationId, traceparent })),
 );

@@ -1,5 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
+import { assertItemFits } from '#shared/dynamo/limits.js';
+import { cachedDirectory } from '#shared/http/guard.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
 import type { CloudEvent } from '#events/envelope.js';
 import { topics } from '#events/topics.js';
@@ -26,21 +28,28 @@ export const getUnit = async (id: string): Promise<Unit | undefined> => {
   return Item ? toUnit(Item) : undefined;
 };
 
+/** The units as the reach guard looks them up; a unit's place in the tree never changes. */
+export const unitDirectory = cachedDirectory(getUnit);
+
 export const listUnits = async (): Promise<Unit[]> => (await queryPartition(table(), 'UNITS')).map(toUnit);
 
 /** Writes a new unit and its event's outbox item in one transaction. */
 export const insertUnit = async (unit: Unit, event: CloudEvent, at: Date): Promise<void> => {
+  const item = { ...key(unit.id), kind: 'unit', ...unit };
+  const outbox = outboxPut(table(), topics.signing, event, at);
+  assertItemFits(item, 'The unit');
+  assertItemFits(outbox.Put.Item, 'The unit’s event');
   await dynamo().send(
     new TransactWriteCommand({
       TransactItems: [
         {
           Put: {
             TableName: table(),
-            Item: { ...key(unit.id), kind: 'unit', ...unit },
+            Item: item,
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        outboxPut(table(), topics.signing, event, at),
+        outbox,
       ],
     }),
   );

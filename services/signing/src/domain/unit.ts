@@ -2,7 +2,7 @@
  * The unit tree: city → counties, departments → towns → branches. Pure rules, no I/O.
  */
 import type { Caller } from '#shared/auth/claims.js';
-import { inReach } from '#shared/auth/reach.js';
+import { inReach, type TreePosition } from '#shared/auth/reach.js';
 import { ForbiddenError, NotFoundError } from '#shared/errors.js';
 
 export interface Unit {
@@ -26,7 +26,7 @@ export interface RegisterUnit {
  * Decides whether a unit may be registered. The parent must exist and be in the caller's reach; a
  * root unit (no parent) takes an admin of the whole tree.
  */
-export const decideRegisterUnit = (command: RegisterUnit, parent: Unit | undefined, caller: Caller): Unit => {
+export const decideRegisterUnit = (command: RegisterUnit, parent: TreePosition | undefined, caller: Caller): Unit => {
   if (command.parentId !== undefined && !parent) {
     throw new NotFoundError(`Parent unit ${command.parentId} does not exist`);
   }

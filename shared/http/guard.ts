@@ -1,0 +1,64 @@
+/**
+ * The one guard every HTTP route goes through: the caller's role must be one the manifest route
+ * allows, and the unit the route acts on must satisfy the route's reach rule. A unit out of reach is
+ * a 403 whether or not it exists, so that no caller learns which ids exist; only a caller who
+ * reaches the whole tree hears 404 for a unit that does not exist.
+ */
+import type { Caller } from '../auth/claims.js';
+import { reachesWholeTree, ruleAllows, type TreePosition } from '../auth/reach.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import type { HttpTrigger } from '../manifest.js';
+
+/** Finds a unit's place in the tree as the service knows it; `undefined` when it does not know it. */
+export type UnitDirectory = (unitId: string) => Promise<TreePosition | undefined>;
+
+/** The role check, before anything of the request is read. */
+export const checkRole = (trigger: HttpTrigger, caller: Caller): void => {
+  if (!trigger.roles.includes(caller.role)) {
+    throw new ForbiddenError(`The role ${caller.role} may not call ${trigger.method} ${trigger.path}`);
+  }
+};
+
+/**
+ * The reach check, on the parsed input; gives the unit the route acts on (none for a listing, or
+ * for an absent optional unit field).
+ */
+export const checkReach = async (
+  trigger: HttpTrigger,
+  caller: Caller,
+  input: { readonly path: unknown; readonly query: unknown; readonly body: unknown },
+  units: UnitDirectory | undefined,
+): Promise<TreePosition | undefined> => {
+  const rule = trigger.reach;
+  if (rule.kind === 'listing') return undefined;
+  const unitId = (input[rule.unit.in] as Record<string, unknown> | undefined)?.[rule.unit.name];
+  if (unitId === undefined) {
+    // No unit named: only the whole tree's admin acts at the root.
+    if (rule.kind === 'subtree' && reachesWholeTree(caller)) return undefined;
+    throw new ForbiddenError(`Only an admin of the whole tree may call ${trigger.method} ${trigger.path} without ${rule.unit.name}`);
+  }
+  if (!units) throw new Error(`${trigger.method} ${trigger.path} declares a reach rule but its handler has no unit directory`);
+  const unit = await units(String(unitId));
+  if (ruleAllows(rule, caller, unit)) return unit;
+  if (unit === undefined && reachesWholeTree(caller)) throw new NotFoundError(`Unit ${String(unitId)} does not exist`);
+  throw new ForbiddenError(`Unit ${String(unitId)} is outside the caller’s reach for ${trigger.method} ${trigger.path}`);
+};
+
+/**
+ * Remembers the units a directory found, for `ttlMs`: a unit's place in the tree does not change,
+ * and a warm function then checks reach without reading the table. Unknown units are not kept, so
+ * a unit is found as soon as the service hears of it.
+ */
+export const cachedDirectory = (find: UnitDirectory, ttlMs = 60_000, maxEntries = 10_000): UnitDirectory => {
+  const known = new Map<string, { unit: TreePosition; until: number }>();
+  return async (unitId) => {
+    const hit = known.get(unitId);
+    if (hit && hit.until > Date.now()) return hit.unit;
+    const unit = await find(unitId);
+    if (unit) {
+      if (known.size >= maxEntries) known.delete(known.keys().next().value!);
+      known.set(unitId, { unit, until: Date.now() + ttlMs });
+    }
+    return unit;
+  };
+};
