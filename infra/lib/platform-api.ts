@@ -1,10 +1,11 @@
 /** The one HTTP API in front of every service, with a JWT authorizer. */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import type { HttpTrigger } from '#shared/manifest.js';
 import type { JwtConfig } from './config.js';
@@ -46,12 +47,23 @@ export class PlatformUserPool extends Construct {
       // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes).
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });
+    const stack = Stack.of(this);
     this.jwt = {
-      issuer: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`,
+      issuer: `https://cognito-idp.${stack.region}.${urlSuffixOf(stack)}/${this.userPool.userPoolId}`,
       audience: [this.client.userPoolClientId],
     };
   }
 }
+
+/**
+ * The domain suffix of the stack's partition: `amazonaws.com`, or `amazonaws.com.cn` in the China
+ * regions, where the Cognito issuer is `https://cognito-idp.<region>.amazonaws.com.cn/<pool id>`.
+ * A stack with a known region gets the literal; an environment-agnostic stack (or a region CDK
+ * does not know) gets the `AWS::URLSuffix` pseudo parameter, which CloudFormation fills in at deploy
+ * time (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html#cfn-pseudo-param-urlsuffix).
+ */
+const urlSuffixOf = (stack: Stack): string =>
+  (Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).domainSuffix) ?? stack.urlSuffix;
 
 /**
  * One `HttpApi` for all services. Every route goes through the same JWT authorizer; role checks

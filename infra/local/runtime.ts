@@ -68,11 +68,12 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
   await ensureTopics(options.kafkaBrokers);
   await ensureTables(options.dynamoEndpoint, services);
   const functions = await loadFunctions(services, options.onInvoke);
+  // First of the triggers: a schedule the runtime cannot honour fails the start before anything runs.
+  const scheduler = startScheduler({ services, functions, log });
   const keys = await loadOrCreateKeys(options.dataDir);
 
   const sources = await startKafkaSources({ brokers: options.kafkaBrokers, services, functions, log });
   const pollers = await startStreamPollers({ endpoint: options.dynamoEndpoint, dataDir: options.dataDir, services, functions, log });
-  const scheduler = startScheduler({ services, functions, log });
 
   const kafkaAdmin = new Kafka({ clientId: 'local-health', brokers: options.kafkaBrokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   const dynamoClient = localDynamoClient(options.dynamoEndpoint);

@@ -61,7 +61,7 @@ describe('HTTP API', () => {
     const [clientId, client] = onlyResource(template, 'AWS::Cognito::UserPoolClient');
     const [, authorizer] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
     expect(authorizer.Properties.JwtConfiguration).toEqual({
-      Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }]] },
+      Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]] },
       Audience: [{ Ref: clientId }],
     });
     expect(pool.Properties.Schema).toEqual(

@@ -30,7 +30,8 @@ export const YearParam = z
   .string()
   .regex(/^[1-9][0-9]{3}$/, '年份须为四位十进制整数 / a year is a plain four-digit number')
   .transform(Number)
-  .pipe(z.number().int().min(yearRange.min).max(yearRange.max));
+  .pipe(z.number().int().min(yearRange.min).max(yearRange.max))
+  .meta({ examples: ['2026'] });
 wireSchemas.add(YearParam, { jsonSchema: { type: 'integer', minimum: yearRange.min, maximum: yearRange.max } });
 
 /**

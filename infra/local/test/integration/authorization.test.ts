@@ -1,0 +1,158 @@
+/**
+ * The authorization matrix, generated from the manifests: every HTTP route × every role × the
+ * caller's own unit, a child, the parent, a sibling and an unknown unit (and the whole tree's admin),
+ * through the local gateway on the real broker and DynamoDB Local. The expected answer is derived
+ * from the route's declared roles and reach rule, never written case by case, so a route added by a
+ * later issue is covered without a test of its own.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { services } from '#services/index.js';
+import { Role } from '#shared/auth/roles.js';
+import type { ReachRule } from '#shared/auth/reach.js';
+import { triggersOf, type HttpTrigger, type ServiceManifest } from '#shared/manifest.js';
+import type { Runtime } from '../../runtime.js';
+import { api, documentClient, eventually, registerUnit, startTestRuntime, tokenFor } from '../support/harness.js';
+
+type Relation = 'own' | 'child' | 'parent' | 'sibling' | 'unknown';
+const relations: readonly Relation[] = ['own', 'child', 'parent', 'sibling', 'unknown'];
+/** What the rule says a caller gets: refused (403), answered (not 401/403/5xx), or told the unit does not exist. */
+type Verdict = 'refused' | 'answered' | 'not-found';
+
+/**
+ * The verdict a declared route gives a caller on a unit in `relation` to the caller's unit (for the
+ * whole tree's admin, `own` is no unit of theirs). Derived from the rule alone.
+ */
+export const expectedVerdict = (trigger: HttpTrigger, role: Role, wholeTree: boolean, relation: Relation): Verdict => {
+  if (!trigger.roles.includes(role)) return 'refused';
+  const rule: ReachRule = trigger.reach;
+  if (rule.kind === 'listing') return 'answered';
+  if (wholeTree) {
+    if (rule.kind === 'own-unit') return 'refused';
+    return relation === 'unknown' ? 'not-found' : 'answered';
+  }
+  const allowed: Record<Exclude<ReachRule['kind'], 'listing'>, readonly Relation[]> = {
+    'own-unit': ['own'],
+    subtree: ['own', 'child'],
+    'upper-levels': ['child'],
+  };
+  return allowed[rule.kind].includes(relation) ? 'answered' : 'refused';
+};
+
+const verdictOf = (status: number): Verdict | `unexpected ${number}` =>
+  status === 403 ? 'refused' : status === 404 ? 'not-found' : status === 401 || status >= 500 ? `unexpected ${status}` : 'answered';
+
+/** The first example a schema declares (`.meta({ examples })`), for filling a request in. */
+const exampleOf = (schema: z.ZodType | undefined): unknown => (schema?.meta() as { examples?: unknown[] } | undefined)?.examples?.[0];
+const fieldsOf = (schema: z.ZodType | undefined): Record<string, z.ZodType> => (schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {});
+
+let runtime: Runtime;
+const units = {} as Record<Exclude<Relation, 'unknown'>, string> & { sibling: string };
+const unknownUnit = '0196a0f2-0000-7000-8000-0000000000ff';
+const unitFor = (relation: Relation) => (relation === 'unknown' ? unknownUnit : units[relation]);
+
+/** A request to the route that acts on `unitId`, everything else filled from the schemas' examples. */
+const requestFor = (trigger: HttpTrigger, unitId: string) => {
+  const target = trigger.reach.kind === 'listing' ? undefined : trigger.reach.unit;
+  const pathValues = Object.fromEntries(Object.entries(fieldsOf(trigger.request?.path)).map(([name, s]) => [name, String(exampleOf(s))]));
+  if (target?.in === 'path') pathValues[target.name] = unitId;
+  const path = trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? ''));
+  const query = new URLSearchParams(Object.entries(fieldsOf(trigger.request?.query)).map(([name, s]): [string, string] => [name, String(exampleOf(s))]));
+  if (target?.in === 'query') query.set(target.name, unitId);
+  const example = exampleOf(trigger.request?.body) as Record<string, unknown> | undefined;
+  const body = trigger.request?.body ? { ...example, ...(target?.in === 'body' ? { [target.name]: unitId } : {}) } : undefined;
+  return { path: query.size > 0 ? `${path}?${query}` : path, body };
+};
+
+interface Mismatch {
+  readonly route: string;
+  readonly caller: string;
+  readonly relation: Relation;
+  readonly expected: Verdict;
+  readonly got: string;
+  readonly leaked?: string;
+}
+
+/** Runs the whole matrix for the given manifests; gives every case whose answer differs from the rule. */
+const runMatrix = async (manifests: readonly ServiceManifest[]): Promise<{ cases: number; mismatches: Mismatch[] }> => {
+  const mismatches: Mismatch[] = [];
+  let cases = 0;
+  const callers = [...Role.options.map((role) => ({ role, wholeTree: false })), { role: 'admin' as const, wholeTree: true }];
+  for (const manifest of manifests) {
+    for (const { trigger } of triggersOf(manifest, 'http')) {
+      for (const { role, wholeTree } of callers) {
+        const token = await tokenFor(runtime, role, wholeTree ? undefined : units.own);
+        for (const relation of relations) {
+          const { path, body } = requestFor(trigger, unitFor(relation));
+          const answer = await api(runtime, trigger.method, path, { token, ...(body ? { body } : {}) });
+          const expected = expectedVerdict(trigger, role, wholeTree, relation);
+          const got = verdictOf(answer.status);
+          cases++;
+          // A listing answers within the caller's subtree: never a word of a sibling (the parent's id
+          // may stand as the own unit's parentId).
+          const leaked = trigger.reach.kind === 'listing' && !wholeTree && got === 'answered' && JSON.stringify(answer.body).includes(units.sibling) ? units.sibling : undefined;
+          if (got !== expected || leaked) {
+            mismatches.push({ route: `${trigger.method} ${trigger.path}`, caller: wholeTree ? 'admin (whole tree)' : role, relation, expected, got: `${got} (${answer.status})`, ...(leaked ? { leaked } : {}) });
+          }
+        }
+      }
+    }
+  }
+  return { cases, mismatches };
+};
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  const suffix = Date.now().toString(36);
+  units.parent = await registerUnit(runtime, `授权市-${suffix}`, undefined, '市委');
+  units.own = await registerUnit(runtime, `授权县-${suffix}`, units.parent);
+  units.sibling = await registerUnit(runtime, `授权邻县-${suffix}`, units.parent);
+  units.child = await registerUnit(runtime, `授权镇-${suffix}`, units.own, '乡镇（街道）党委');
+  // Every service that checks reach must know the units first (they arrive on signing.events).
+  for (const id of Object.values(units)) {
+    await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'reports', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `reports to know ${id}`);
+    await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'dashboard', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `dashboard to know ${id}`);
+  }
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('the authorization matrix of every route in the manifests', () => {
+  it('answers every route × role × unit as the route’s declared roles and reach rule say', async () => {
+    // Act
+    const { cases, mismatches } = await runMatrix(services);
+
+    // Assess
+    const routes = services.flatMap((s) => triggersOf(s, 'http')).length;
+    expect(cases).toBe(routes * (Role.options.length + 1) * relations.length);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('fails when a route declares a rule its service does not keep', async () => {
+    // Prepare: the manifest says a unit's annual report may be written by the levels above it too,
+    // while the reports service (its use case) keeps it to the unit itself.
+    const wrong = services.map((s) =>
+      s.name !== 'reports'
+        ? s
+        : {
+            ...s,
+            functions: Object.fromEntries(
+              Object.entries(s.functions).map(([name, fn]) => [
+                name,
+                name !== 'saveDraft' ? fn : { ...fn, triggers: fn.triggers.map((t) => (t.type === 'http' ? { ...t, reach: { kind: 'subtree', unit: { in: 'path', name: 'unitId' } } } : t)) },
+              ]),
+            ),
+          },
+    ) as ServiceManifest[];
+
+    // Act
+    const { mismatches } = await runMatrix(wrong.filter((s) => s.name === 'reports'));
+
+    // Assess
+    expect(mismatches).toContainEqual(
+      expect.objectContaining({ route: 'PUT /api/units/{unitId}/annual-reports/{year}', caller: 'unit_staff', relation: 'child', expected: 'answered', got: 'refused (403)' }),
+    );
+  });
+});
