@@ -97,7 +97,7 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemJson(logger))
-    .handler(async (event) => {
+    .handler(async (event, context) => {
       const correlationId = event.requestContext.requestId;
       logger.setCorrelationId(correlationId);
       const caller = callerFromEvent(event);
@@ -119,7 +119,7 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
         traceparent: traceparent && traceparentPattern.test(traceparent) ? traceparent : undefined,
         event,
       } as HttpInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>;
-      const result = trigger.idempotent ? await withIdempotency(manifest.name, functionName, event, caller, raw, () => run(input)) : await run(input);
+      const result = trigger.idempotent ? await withIdempotency({ service: manifest.name, functionName, event, context, caller, body: raw }, () => run(input)) : await run(input);
       return {
         statusCode: result.status,
         headers: { 'content-type': 'application/json' },

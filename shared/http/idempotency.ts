@@ -7,7 +7,7 @@
  */
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { Caller } from '../auth/claims.js';
 import { dynamoClient, tableName, ttlAttribute } from '../dynamo/client.js';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors.js';
@@ -38,24 +38,27 @@ const storeFor = (service: string, functionName: string): DynamoDBPersistenceLay
   return store;
 };
 
+/** The request an idempotent creation belongs to. */
+export interface IdempotentRequest {
+  readonly service: string;
+  readonly functionName: string;
+  readonly event: APIGatewayProxyEventV2;
+  /** The Lambda context: a request still in progress when the function times out may be retried. */
+  readonly context: Context;
+  readonly caller: Caller;
+  readonly body: unknown;
+}
+
 /** Runs `create` once per caller and `Idempotency-Key`; see the module comment. */
-export const withIdempotency = async (
-  service: string,
-  functionName: string,
-  event: APIGatewayProxyEventV2,
-  caller: Caller,
-  body: unknown,
-  create: () => Promise<HttpResult>,
-): Promise<HttpResult> => {
+export const withIdempotency = async ({ service, functionName, event, context, caller, body }: IdempotentRequest, create: () => Promise<HttpResult>): Promise<HttpResult> => {
   const key = event.headers?.['idempotency-key'];
   if (key === undefined) return create();
   if (!keyPattern.test(key)) {
     throw new ValidationError('Idempotency-Key must be 1 to 255 printable ASCII characters', [{ path: 'header.idempotency-key', message: '格式不正确 / malformed' }]);
   }
-  const once = makeIdempotent(async (_request: { key: string; body: unknown }) => create(), {
-    persistenceStore: storeFor(service, functionName),
-    config: new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'body', expiresAfterSeconds: keyRetentionSeconds }),
-  });
+  const config = new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'body', expiresAfterSeconds: keyRetentionSeconds });
+  config.registerLambdaContext(context);
+  const once = makeIdempotent(async (_request: { key: string; body: unknown }) => create(), { persistenceStore: storeFor(service, functionName), config });
   try {
     return await once({ key: `${caller.subject}#${key}`, body: body ?? null });
   } catch (error) {
