@@ -1,9 +1,23 @@
-import { decide, evolve, type AnnualReport } from '../../src/domain/annualReport.js';
+import { decide, evolve, type AnnualReport, type ReportCommand, type ReportEvent, type Section } from '../../src/domain/annualReport.js';
 import { annualReportDeadline } from '../../src/config.js';
 import { ConflictError, NotFoundError } from '#shared/errors.js';
+import { deciderSpec } from '#shared/test/support/decider.js';
 
-const draft: AnnualReport = { unitId: 'u1', year: 2026, status: 'draft', summary: 's', sections: [], version: 1 };
 const deadline = annualReportDeadline(2026);
+/** The annual report decider at a moment: given events, when a command, then events. */
+const at = (moment: string) =>
+  deciderSpec({ decide: (command: ReportCommand, state: AnnualReport | undefined) => decide(command, state, new Date(moment), deadline), evolve });
+
+const sections = [{ title: '主体责任', content: '落实' }];
+const draftSaved = (summary = '初稿', s: readonly Section[] = []): ReportEvent => ({
+  type: 'reports.AnnualReportDraftSaved.v1',
+  data: { unitId: 'u1', year: 2026, sectionCount: s.length },
+  draft: { summary, sections: s },
+});
+const submitted = (submittedAt: string, late: boolean): ReportEvent => ({
+  type: 'reports.AnnualReportSubmitted.v1',
+  data: { unitId: 'u1', year: 2026, submittedAt, deadline: '2027-01-31T23:59:59.000+08:00', late },
+});
 
 describe('the annual report decider', () => {
   it('is due on 31 January of the next year, 23:59:59 China Standard Time', () => {
@@ -19,45 +33,54 @@ describe('the annual report decider', () => {
     expect(custom.toISOString()).toBe('2027-02-15T10:00:00.000Z');
   });
 
+  it('given nothing, when a draft is saved, then the draft is saved at version 1', () => {
+    // Act
+    const state = at('2027-01-02T09:00:00+08:00').given([]).when({ kind: 'saveDraft', unitId: 'u1', year: 2026, summary: '初稿', sections }).then([draftSaved('初稿', sections)]);
+
+    // Assess
+    expect(state).toEqual({ unitId: 'u1', year: 2026, status: 'draft', summary: '初稿', sections, version: 1 });
+  });
+
+  it('given a draft, when it is saved again, then the latest draft is kept at the next version', () => {
+    // Act
+    const state = at('2027-01-03T09:00:00+08:00').given([draftSaved()]).when({ kind: 'saveDraft', unitId: 'u1', year: 2026, summary: '新', sections }).then([draftSaved('新', sections)]);
+
+    // Assess
+    expect(state).toMatchObject({ status: 'draft', summary: '新', sections, version: 2 });
+  });
+
   it.each([
-    ['at the last second of 31 January', '2027-01-31T23:59:59.999+08:00', false],
-    ['a week before', '2027-01-24T09:00:00+08:00', false],
-    ['one second after', '2027-02-01T00:00:00+08:00', true],
-    ['a year after', '2028-01-01T08:00:00+08:00', true],
-  ])('submitted %s is late: %s', (_when, at, late) => {
+    ['at the last second of 31 January', false, '2027-01-31T23:59:59.999+08:00'],
+    ['a week before', false, '2027-01-24T09:00:00+08:00'],
+    ['one second after', true, '2027-02-01T00:00:00+08:00'],
+    ['a year after', true, '2028-01-01T08:00:00+08:00'],
+  ])('given a draft, when it is submitted %s, then late is %s', (_when, late, moment) => {
     // Act
-    const [event] = decide({ kind: 'submit', unitId: 'u1', year: 2026 }, draft, new Date(at), deadline);
+    const state = at(moment).given([draftSaved()]).when({ kind: 'submit', unitId: 'u1', year: 2026 }).then([submitted(toCst(moment), late)]);
 
     // Assess
-    expect(event).toMatchObject({ type: 'reports.AnnualReportSubmitted.v1', data: { late, deadline: '2027-01-31T23:59:59.000+08:00' } });
+    expect(state).toMatchObject({ status: 'submitted', late, version: 2 });
   });
 
-  it('refuses to submit a report that has no draft', () => {
+  it('given nothing, when a submission comes, then it is refused: there is no draft', () => {
     // Act / Assess
-    expect(() => decide({ kind: 'submit', unitId: 'u1', year: 2026 }, undefined, new Date(), deadline)).toThrow(NotFoundError);
+    at('2027-01-02T09:00:00+08:00').given([]).when({ kind: 'submit', unitId: 'u1', year: 2026 }).thenThrows(NotFoundError);
   });
 
-  it('refuses a second submission and a draft after submission', () => {
+  it('given a submitted report, when it is submitted again or a draft is saved, then both are refused', () => {
     // Prepare
-    const [submitted] = decide({ kind: 'submit', unitId: 'u1', year: 2026 }, draft, new Date('2027-01-02T00:00:00+08:00'), deadline);
-    const state = evolve(draft, submitted!);
+    const history = [draftSaved(), submitted('2027-01-02T00:00:00.000+08:00', false)];
 
     // Act / Assess
-    expect(state).toMatchObject({ status: 'submitted', late: false, version: 2 });
-    expect(() => decide({ kind: 'submit', unitId: 'u1', year: 2026 }, state, new Date(), deadline)).toThrow(ConflictError);
-    expect(() => decide({ kind: 'saveDraft', unitId: 'u1', year: 2026, summary: '', sections: [] }, state, new Date(), deadline)).toThrow(ConflictError);
+    at('2027-01-05T09:00:00+08:00').given(history).when({ kind: 'submit', unitId: 'u1', year: 2026 }).thenThrows(ConflictError);
+    at('2027-01-05T09:00:00+08:00').given(history).when({ kind: 'saveDraft', unitId: 'u1', year: 2026, summary: '', sections: [] }).thenThrows(ConflictError);
   });
 
-  it('keeps the latest draft and counts versions', () => {
-    // Prepare
-    const sections = [{ title: '主体责任', content: '落实' }];
-
-    // Act
-    const [saved] = decide({ kind: 'saveDraft', unitId: 'u1', year: 2026, summary: '新', sections }, draft, new Date(), deadline);
-    const state = evolve(draft, saved!);
-
-    // Assess
-    expect(saved!.data).toEqual({ unitId: 'u1', year: 2026, sectionCount: 1 });
-    expect(state).toEqual({ unitId: 'u1', year: 2026, status: 'draft', summary: '新', sections, version: 2 });
+  it('cannot evolve a submission with no draft before it', () => {
+    // Act / Assess
+    expect(() => evolve(undefined, submitted('2027-01-02T00:00:00.000+08:00', false))).toThrow('A report is submitted only after a draft');
   });
 });
+
+/** A moment written in China Standard Time as the decider stamps it (milliseconds always shown). */
+const toCst = (moment: string) => new Date(new Date(moment).getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
