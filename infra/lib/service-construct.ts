@@ -2,10 +2,11 @@
 import { TimeZone, Tags } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { dlqTopic, topicPartitions } from '#events/topics.js';
 import {
   qualifiedName,
   tableEnvName,
@@ -139,14 +140,33 @@ export class ServiceConstruct extends Construct {
     });
   }
 
-  /** An MSK event source mapping; the consumer group is the function's qualified name. */
+  /**
+   * An MSK event source mapping; the consumer group is the function's qualified name. The consumer
+   * dead-letters every record it cannot process, so what still fails a batch is passing (DynamoDB
+   * or the broker unavailable) or a fault of the function: Lambda retries the batch
+   * `retryAttempts` times, halving it on each error to narrow it down to the failing record, then
+   * parks what still fails on the topic's dead-letter topic and goes on, instead of blocking the
+   * partition for as long as the record stays on the topic. Bounded retries, bisecting and a Kafka on-failure destination are
+   * only available in provisioned mode, hence the pollers.
+   * https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html
+   * https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure-destination.html
+   * https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode
+   */
   private kafkaSource(name: string, trigger: KafkaTrigger, kafka: ServerlessKafka): ManagedKafkaEventSource {
+    // The default, -1, would retry for as long as the record stays on the topic.
+    const retryAttempts = 10;
     return new ManagedKafkaEventSource({
       clusterArn: kafka.clusterArn,
       topic: trigger.topic,
       batchSize: trigger.batchSize,
       startingPosition: startingPositions[trigger.startingPosition],
       consumerGroupId: name,
+      provisionedPollerConfig: { minimumPollers: 1, maximumPollers: topicPartitions },
+      retryAttempts,
+      bisectBatchOnError: true,
+      // Lambda writes the failed records themselves, with its failure metadata, to a topic of the
+      // same cluster; the execution role's kafka-cluster:WriteData on the cluster's topics covers it.
+      onFailure: new KafkaDlq(dlqTopic(trigger.topic)),
     });
   }
 

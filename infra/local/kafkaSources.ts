@@ -1,13 +1,18 @@
 /**
  * Kafka event source emulation: for each `kafka` trigger a kafkajs consumer group (named like the
  * function, as the event source mapping's group is) hands batches to the function in the MSK event
- * shape. A batch the function throws on is retried, with backoff, until it succeeds, and offsets are
- * committed only after success: at least once, in order per partition, as Lambda does for Kafka.
+ * shape. As Lambda's poller does, one invocation can carry records of several partitions (those
+ * fetched together, up to the batch size), each partition's records in offset order. A batch the
+ * function throws on is retried, with backoff, until it succeeds, and offsets are committed only
+ * after success: at least once, in order per partition, as Lambda does for Kafka. (In AWS the
+ * retries are bounded and a batch that keeps failing is parked on the on-failure destination; see
+ * docs/adr/0007-aws-event-shapes-and-poison-records.md.)
  * https://docs.aws.amazon.com/lambda/latest/dg/with-msk-process.html
  */
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { qualifiedName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
-import { toMskEvent } from './events.js';
+import { topicPartitions } from '#events/topics.js';
+import { toMskEvent, type ConsumedMessage } from './events.js';
 import type { LocalFunction } from './functions.js';
 
 export interface KafkaSource {
@@ -19,6 +24,41 @@ export interface KafkaSource {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Gathers the chunks that partitions hand in at about the same time (kafkajs handles the batches of
+ * one fetch side by side) into invocations of at most `batchSize` records, and settles each chunk
+ * with the outcome of the invocation that carried it.
+ */
+export const coalescer = (invoke: (messages: ConsumedMessage[]) => Promise<unknown>, batchSize: number) => {
+  let waiting: Array<{ messages: ConsumedMessage[]; resolve: () => void; reject: (error: unknown) => void }> = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const queue = waiting;
+    waiting = [];
+    while (queue.length > 0) {
+      const group = [queue.shift()!];
+      let total = group[0]!.messages.length;
+      while (queue.length > 0 && total + queue[0]!.messages.length <= batchSize) {
+        total += queue[0]!.messages.length;
+        group.push(queue.shift()!);
+      }
+      invoke(group.flatMap((chunk) => chunk.messages)).then(
+        () => group.forEach((chunk) => chunk.resolve()),
+        (error: unknown) => group.forEach((chunk) => chunk.reject(error)),
+      );
+    }
+  };
+  return (messages: ConsumedMessage[]): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ messages, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+};
 
 /** Starts one consumer group per `kafka` trigger of the manifests. */
 export const startKafkaSources = async (options: {
@@ -42,6 +82,7 @@ export const startKafkaSources = async (options: {
       let consumer: Consumer | undefined;
       let joined = false;
       let stopping = false;
+      const submit = coalescer((messages) => fn.invoke(toMskEvent(messages, options.brokers)), trigger.batchSize);
 
       const run = async (): Promise<void> => {
         // kafkajs's own restart after a crash can outlive disconnect(); this runtime restarts instead.
@@ -67,18 +108,18 @@ export const startKafkaSources = async (options: {
         await c.subscribe({ topic: trigger.topic, fromBeginning: trigger.startingPosition === 'TRIM_HORIZON' });
         await c.run({
           autoCommit: true,
+          // The partitions of one fetch are handled side by side, so that they can share an invocation.
+          partitionsConsumedConcurrently: topicPartitions,
           eachBatchAutoResolve: false,
           eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
             for (let i = 0; i < batch.messages.length; i += trigger.batchSize) {
               const chunk = batch.messages.slice(i, i + trigger.batchSize);
-              const event = toMskEvent(
-                chunk.map((m) => ({ ...m, topic: batch.topic, partition: batch.partition })),
-                options.brokers,
-              );
+              // kafkajs's record-batch context (the timestamp type) travels with each message.
+              const messages = chunk.map((m): ConsumedMessage => ({ ...m, topic: batch.topic, partition: batch.partition }));
               for (let attempt = 0; ; attempt++) {
                 if (!isRunning() || isStale() || stopping) return;
                 try {
-                  await fn.invoke(event);
+                  await submit(messages);
                   break;
                 } catch (error) {
                   options.log(`${name}: batch failed, retrying (${(error as Error).message})`);

@@ -17,6 +17,7 @@ import { startStreamPollers } from './streams.js';
 import { startScheduler } from './scheduler.js';
 import { openApiDocument } from './docs.js';
 import { disconnectAllProducers } from '#shared/kafka/producer.js';
+import { metricTally } from '#shared/metrics.js';
 
 export interface RuntimeOptions {
   readonly kafkaBrokers: string;
@@ -55,6 +56,8 @@ const configureEnvironment = (options: RuntimeOptions, services: readonly Servic
   process.env.DYNAMODB_ENDPOINT = options.dynamoEndpoint;
   process.env.AWS_REGION ??= 'local';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // No CloudWatch here: metrics are counted in the process and shown at GET /_local/metrics.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   for (const service of services) {
     for (const [key, table] of Object.entries(service.tables)) process.env[tableEnvName(service.name, key)] = table.name;
   }
@@ -109,7 +112,7 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
   };
 
   const openApi = openApiDocument(services);
-  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, log });
+  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, metrics: metricTally, log });
 
   return {
     url: gateway.url,

@@ -2,12 +2,13 @@
  * The middleware stack of every HTTP handler, in order:
  *  1. `injectLambdaContext` (Powertools logger) adds the Lambda context to every log line, and the
  *     request id as the correlation id;
- *  2. `problemJson` maps any thrown error to RFC 9457 problem+json;
- *  3. the role check (`shared/http/guard.ts`): the caller's role must be one the route allows;
- *  4. the request is read: the content type must be JSON, the body within the size limit and free
+ *  2. `httpMetrics` counts every response by status class (CloudWatch EMF);
+ *  3. `problemJson` maps any thrown error to RFC 9457 problem+json;
+ *  4. the role check (`shared/http/guard.ts`): the caller's role must be one the route allows;
+ *  5. the request is read: the content type must be JSON, the body within the size limit and free
  *     of duplicate keys, and path, query and body are parsed with the schemas the manifest route
  *     declares (the handler declares none of its own);
- *  5. the reach check: the unit the route acts on must satisfy the route's reach rule.
+ *  6. the reach check: the unit the route acts on must satisfy the route's reach rule.
  * A handler is then one call to a use case.
  *
  * @example
@@ -30,6 +31,7 @@ import { callerFromEvent, type Caller } from '../auth/claims.js';
 import type { TreePosition } from '../auth/reach.js';
 import { ValidationError } from '../errors.js';
 import type { HttpTrigger, ServiceManifest } from '../manifest.js';
+import { countHttpResponse, publishMetrics } from '../metrics.js';
 import { problemJson } from './problemJson.js';
 import { parseWith } from './parse.js';
 import { readJsonBody } from './body.js';
@@ -81,6 +83,18 @@ export interface HttpDependencies {
   readonly units?: UnitDirectory;
 }
 
+/**
+ * Counts every response by status class, refusals and failures included (`problemJson`, used after
+ * it, has set the response by the time its `onError` runs), and publishes the invocation's metrics.
+ */
+const httpMetrics = (service: string): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => {
+  const record = async (request: { response?: APIGatewayProxyStructuredResultV2 | undefined | null }) => {
+    countHttpResponse(service, request.response?.statusCode ?? 500);
+    publishMetrics();
+  };
+  return { after: record, onError: record };
+};
+
 /** W3C trace context: https://www.w3.org/TR/trace-context/#traceparent-header */
 const traceparentPattern = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
@@ -96,6 +110,7 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
   const schemas = trigger.request ?? {};
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpMetrics(manifest.name))
     .use(problemJson(logger))
     .handler(async (event, context) => {
       const correlationId = event.requestContext.requestId;

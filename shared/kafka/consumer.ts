@@ -1,94 +1,222 @@
 /**
- * The idempotent Kafka consumer behind every `kafka` trigger. For each record of an MSK event, in
- * offset order within its partition:
- *  - the value must be a CloudEvent; a type the consumer does not handle is skipped (tolerant
- *    reader); a record that is not JSON, not an envelope, or whose data fails the type's schema goes
- *    to `<topic>.dlq` and the partition moves on;
+ * The idempotent Kafka consumer behind every `kafka` trigger. Each record of an MSK event is parsed
+ * and handled on its own, in offset order within its partition (partitions run side by side), so
+ * that no record can make the whole batch fail:
+ *  - a record with no key, or a null key, is handled like any other (the key only routes records);
+ *  - a tombstone (no value, or a null value), a value that is not JSON or not a CloudEvent, data
+ *    that fails its type's schema, and effects that DynamoDB refuses as invalid go to
+ *    `<topic>.dlq` with the reason in the `dlq-reason` header, and the partition moves on;
+ *  - a type the consumer does not handle is skipped (tolerant reader);
  *  - the effects and an inbox item (the event id) are written in one TransactWriteItems; a
  *    redelivered event fails the inbox condition and changes nothing;
  *  - any other failure (DynamoDB or the broker unavailable, throttling) is thrown, so the event
  *    source mapping retries the batch; records before the failing one are already in the inbox and
- *    are skipped, so processing resumes from that record, in order.
+ *    count as duplicates, so processing resumes from that record, in order.
+ * Lines logged while a record is handled carry its envelope's `correlationid`. Outcomes are counted
+ * as metrics (`#shared/metrics.js`) and published at the end of every invocation.
+ * See docs/adr/0005-outbox-inbox-dlq.md and docs/adr/0007-aws-event-shapes-and-poison-records.md.
  */
 import type { MSKEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CloudEvent } from '#events/envelope.js';
 import { conditionFailedAt, dynamo, ttlAfterDays } from '../dynamo/client.js';
+import { countConsumerFailure, countConsumerOutcome, publishMetrics, type ConsumerOutcome } from '../metrics.js';
 import type { ProducerPort } from './producer.js';
 
 /** How long an inbox item is kept: longer than any redelivery can come. */
 const inboxRetentionDays = 14;
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+/** The longest `dlq-reason` header written. */
+const maxReasonLength = 2000;
+
+/** One item of a TransactWriteItems request, as the document client takes it. */
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Where a consumer writes: one TransactWriteItems per record. An implementation fails as DynamoDB
+ * does, with a `TransactionCanceledException` carrying `CancellationReasons` when a condition does
+ * not hold, so that a duplicate is told from a passing failure.
+ */
+export interface TransactWriter {
+  transactWrite(items: readonly TransactItem[]): Promise<void>;
+}
+
+/** The DynamoDB implementation of {@link TransactWriter}, on the process's document client. */
+export const dynamoTransactWriter: TransactWriter = {
+  async transactWrite(items) {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [...items] }));
+  },
+};
 
 type Effects<E extends { type: string }> = {
   readonly [T in E['type']]?: (event: Extract<E, { type: T }>) => TransactItem[];
 };
 
+/** What {@link kafkaConsumer} needs. */
 export interface ConsumerOptions<S extends z.ZodType<{ type: string; id: string }>> {
-  /** Names the inbox, so that two consumers on one table keep separate inboxes. */
+  /** Names the inbox, so that two consumers on one table keep separate inboxes; the `consumer` metric dimension. */
   readonly consumerName: string;
+  /** The `service` metric dimension; by default what precedes the first `-` of {@link consumerName}. */
+  readonly serviceName?: string;
   readonly tableName: () => string;
   /** The union of events on the topic. */
   readonly schema: S;
   readonly effects: Effects<z.output<S>>;
+  /** Publishes dead letters. */
   readonly producer: ProducerPort;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Where effects and inbox items are written; DynamoDB by default. */
+  readonly writer?: TransactWriter;
 }
 
-export type ConsumeOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
+/** What the consumer did with one record. */
+export type ConsumeOutcome = ConsumerOutcome;
 
-type KafkaRecord = z.output<typeof KafkaMskEventSchema>['records'][string][number];
+/** The result of one invocation: how many records ended in each outcome. */
+export interface ConsumeResult {
+  readonly outcomes: Record<ConsumeOutcome, number>;
+}
 
-/** Builds the handler; see the module comment. */
+/**
+ * One record as Lambda delivers it: key and value in base64, each of them absent or null when the
+ * record has none, headers as lists of byte values (signed, as Java bytes are).
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html
+ */
+const MskRecord = z.object({
+  topic: z.string().min(1),
+  partition: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  key: z.string().nullish(),
+  value: z.string().nullish(),
+});
+type MskRecord = z.output<typeof MskRecord>;
+
+/** The outer shape only: the records of each partition stay unparsed until each is handled. */
+const MskEventShape = z.object({ records: z.record(z.string(), z.array(z.unknown())) });
+
+/** One record, decoded, or the reason it could not be. */
+interface Incoming {
+  readonly topic: string;
+  readonly source: string;
+  readonly offset: number;
+  readonly key: string | undefined;
+  /** UTF-8 text of the value; `undefined` for a tombstone. */
+  readonly value: string | undefined;
+  readonly malformed?: string;
+}
+
+const decode = (partitionKey: string, raw: unknown, index: number): Incoming => {
+  const parsed = MskRecord.safeParse(raw);
+  if (!parsed.success) {
+    // Not what Lambda sends; the topic is what precedes the partition number in the key.
+    const topic = partitionKey.replace(/-\d+$/, '');
+    return { topic, source: `${partitionKey}/#${index}`, offset: -1, key: undefined, value: JSON.stringify(raw) ?? '', malformed: z.prettifyError(parsed.error) };
+  }
+  const r: MskRecord = parsed.data;
+  const text = (b64: string | null | undefined) => (typeof b64 === 'string' ? Buffer.from(b64, 'base64').toString('utf8') : undefined);
+  return { topic: r.topic, source: `${r.topic}/${r.partition}/${r.offset}`, offset: r.offset, key: text(r.key), value: text(r.value) };
+};
+
+/**
+ * Whether DynamoDB refused a write as invalid (an item over 400 KB, a key too long): the same
+ * record would be refused again, so it is a dead letter rather than a reason to retry.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
+const refusedAsInvalid = (error: unknown): boolean => {
+  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> } | undefined;
+  return e?.name === 'ValidationException' || (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ValidationError'));
+};
+
+/** The `correlationid` of a parsed value, if it has one. */
+const correlationOf = (json: unknown): string | undefined => {
+  const id = (json as { correlationid?: unknown } | null)?.correlationid;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+};
+
+/**
+ * Builds the handler of a `kafka` trigger; see the module comment. The handler answers the count
+ * of each outcome.
+ *
+ * @example
+ * ```ts
+ * import { kafkaConsumer } from '#shared/kafka/consumer.js';
+ * import { kafkaProducer } from '#shared/kafka/producer.js';
+ * import { createLogger } from '#shared/logger.js';
+ * import { now } from '#shared/clock.js';
+ * import { SigningEvent } from '#events/index.js';
+ *
+ * export const handler = kafkaConsumer({
+ *   consumerName: 'reports-onSigningEvents',
+ *   tableName: () => 'reports',
+ *   schema: SigningEvent,
+ *   producer: kafkaProducer('reports-onSigningEvents'),
+ *   logger: createLogger('reports'),
+ *   now,
+ *   effects: {
+ *     'signing.UnitRegistered.v1': (event) => [
+ *       { Put: { TableName: 'reports', Item: { pk: `UNIT#${event.data.unitId}`, sk: 'UNIT', kind: 'unit' } } },
+ *     ],
+ *   },
+ * });
+ * ```
+ */
 export const kafkaConsumer = <S extends z.ZodType<{ type: string; id: string }>>(options: ConsumerOptions<S>) => {
-  const { logger } = options;
+  const { logger, consumerName } = options;
+  const service = options.serviceName ?? consumerName.split('-')[0] ?? consumerName;
+  const writer = options.writer ?? dynamoTransactWriter;
+  const effects = options.effects as Record<string, ((e: unknown) => TransactItem[]) | undefined>;
 
-  const deadLetter = async (record: KafkaRecord, reason: string) => {
-    logger.warn('Record sent to the dead-letter topic', { topic: record.topic, partition: record.partition, offset: record.offset, reason });
+  /**
+   * The logger for the lines of one record: a child carrying its correlation id, made only when a
+   * line is written. A child rather than appendKeys on the shared logger, because the partitions of
+   * a batch are handled side by side and would see each other's keys.
+   */
+  const recordLogger = (correlationId: string | undefined): (() => Logger) => {
+    let child: Logger | undefined;
+    return () => (correlationId === undefined ? logger : (child ??= logger.createChild({ persistentKeys: { correlationid: correlationId } })));
+  };
+
+  const deadLetter = async (record: Incoming, reason: string, log: () => Logger): Promise<ConsumeOutcome> => {
+    log().warn('Record sent to the dead-letter topic', { source: record.source, reason });
     await options.producer.send(`${record.topic}.dlq`, [
       {
-        key: record.key ?? '',
-        value: record.value,
+        key: record.key ?? null,
+        value: record.value ?? null,
         headers: {
-          'dlq-reason': reason.slice(0, 2000),
-          'dlq-consumer': options.consumerName,
-          'dlq-source': `${record.topic}/${record.partition}/${record.offset}`,
+          'dlq-reason': reason.slice(0, maxReasonLength),
+          'dlq-consumer': consumerName,
+          'dlq-source': record.source,
         },
       },
     ]);
+    return 'dead-lettered';
   };
 
-  const consume = async (record: KafkaRecord): Promise<ConsumeOutcome> => {
+  const consume = async (record: Incoming): Promise<ConsumeOutcome> => {
+    if (record.malformed !== undefined) return deadLetter(record, `not an MSK record: ${record.malformed}`, recordLogger(undefined));
+    if (record.value === undefined) return deadLetter(record, 'tombstone: the record has no value', recordLogger(undefined));
     let json: unknown;
     try {
       json = JSON.parse(record.value);
     } catch {
-      await deadLetter(record, 'value is not JSON');
-      return 'dead-lettered';
+      return deadLetter(record, 'value is not JSON', recordLogger(undefined));
     }
+    const log = recordLogger(correlationOf(json));
     const envelope = CloudEvent.safeParse(json);
-    if (!envelope.success) {
-      await deadLetter(record, `not a CloudEvent: ${z.prettifyError(envelope.error)}`);
-      return 'dead-lettered';
-    }
-    const effect = (options.effects as Record<string, ((e: unknown) => TransactItem[]) | undefined>)[envelope.data.type];
+    if (!envelope.success) return deadLetter(record, `not a CloudEvent: ${z.prettifyError(envelope.error)}`, log);
+    const effect = effects[envelope.data.type];
     if (!effect) return 'skipped';
     const event = options.schema.safeParse(json);
-    if (!event.success) {
-      await deadLetter(record, `${envelope.data.type}: ${z.prettifyError(event.error)}`);
-      return 'dead-lettered';
-    }
+    if (!event.success) return deadLetter(record, `${envelope.data.type}: ${z.prettifyError(event.error)}`, log);
     const table = options.tableName();
     const inbox: TransactItem = {
       Put: {
         TableName: table,
         Item: {
-          pk: `INBOX#${options.consumerName}#${event.data.id}`,
+          pk: `INBOX#${consumerName}#${event.data.id}`,
           sk: 'INBOX',
           kind: 'inbox',
           expiresAt: ttlAfterDays(options.now(), inboxRetentionDays),
@@ -97,28 +225,38 @@ export const kafkaConsumer = <S extends z.ZodType<{ type: string; id: string }>>
       },
     };
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: [inbox, ...effect(event.data)] }));
+      await writer.transactWrite([inbox, ...effect(event.data)]);
       return 'applied';
     } catch (error) {
       if (conditionFailedAt(error, 0)) return 'duplicate';
+      if (refusedAsInvalid(error)) return deadLetter(record, `${envelope.data.type}: DynamoDB refused the effects: ${(error as Error).message}`, log);
+      countConsumerFailure(service, consumerName);
+      log().warn('Record not applied; the batch will be retried from it', { source: record.source, error: error as Error });
       throw error;
     }
   };
 
-  return async (event: MSKEvent): Promise<{ outcomes: Record<ConsumeOutcome, number> }> => {
-    const parsed = KafkaMskEventSchema.parse(event);
-    const outcomes: Record<ConsumeOutcome, number> = { applied: 0, duplicate: 0, skipped: 0, 'dead-lettered': 0 };
-    // Partitions are independent: each goes in offset order, all of them at once.
-    const results = await Promise.allSettled(
-      Object.values(parsed.records).map(async (records) => {
-        for (const record of [...records].sort((a, b) => a.offset - b.offset)) {
-          outcomes[await consume(record)]++;
-        }
-      }),
-    );
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    logger.debug('Batch consumed', { outcomes });
-    return { outcomes };
+  return async (event: MSKEvent): Promise<ConsumeResult> => {
+    try {
+      const { records } = MskEventShape.parse(event);
+      const outcomes: Record<ConsumeOutcome, number> = { applied: 0, duplicate: 0, skipped: 0, 'dead-lettered': 0 };
+      // Partitions are independent: each goes in offset order, all of them at once.
+      const results = await Promise.allSettled(
+        Object.entries(records).map(async ([partitionKey, raws]) => {
+          const incoming = raws.map((raw, index) => decode(partitionKey, raw, index)).sort((a, b) => a.offset - b.offset);
+          for (const record of incoming) {
+            const outcome = await consume(record);
+            outcomes[outcome]++;
+            countConsumerOutcome(service, consumerName, outcome);
+          }
+        }),
+      );
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      logger.debug('Batch consumed', { outcomes });
+      return { outcomes };
+    } finally {
+      publishMetrics();
+    }
   };
 };

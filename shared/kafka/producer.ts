@@ -1,10 +1,13 @@
 import { CompressionTypes, type Producer } from 'kafkajs';
 import { createKafka } from './client.js';
 
-/** One record to publish: a key (the unit id), a JSON value and headers. */
+/**
+ * One record to publish: a key (the unit id), a JSON value and headers. A dead letter keeps what it
+ * was: a record without a key has a null key, and a tombstone a null value.
+ */
 export interface OutgoingRecord {
-  readonly key: string;
-  readonly value: string;
+  readonly key: string | Buffer | null;
+  readonly value: string | Buffer | null;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -39,6 +39,7 @@ export const outboxPut = (tableName: string, topic: string, event: CloudEvent, a
   },
 });
 
+/** The Kafka headers of a relayed outbox item: the CloudEvents content type and the event type. */
 export const outboxHeaders = (item: OutboxItem) => ({
   'content-type': cloudEventContentType,
   'ce-type': item.eventType,

@@ -10,10 +10,10 @@ import { defineService } from '../../manifest.js';
 import { Text, UnitId } from '../../http/inputs.js';
 import { NotFoundError } from '../../errors.js';
 import type { TreePosition } from '../../auth/reach.js';
+import { metricTally, resetMetricTally, tallyKey } from '../../metrics.js';
 
-const fixture = JSON.parse(
-  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../events/apigw-v2-post.json'), 'utf8'),
-) as APIGatewayProxyEventV2;
+const eventFile = (name: string) => JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../events', name), 'utf8')) as APIGatewayProxyEventV2;
+const fixture = eventFile('apigw-v2-post.json');
 const context = { functionName: 'test', awsRequestId: 'r1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
 const parentId = '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f';
@@ -77,6 +77,22 @@ describe('the HTTP middleware stack', () => {
       type: 'application/json',
       body: { name: '东湖县', category: '县（市、区）委', by: 'admin', correlationId: 'JKJaXmPLvHcESHA=' },
     });
+  });
+
+  it.each([
+    ['a JSON request with cookies and a Cognito ID token', 'aws/apigw-v2-jwt-cookies-json.json', 201],
+    ['a form post, which API Gateway hands on base64-encoded', 'aws/apigw-v2-jwt-base64-cookies.json', 415],
+  ])('runs on an event AWS delivered: %s', async (_what, file, status) => {
+    // Prepare
+    const event = eventFile(file);
+    expect(APIGatewayProxyEventV2Schema.safeParse(event).error).toBeUndefined();
+
+    // Act
+    const result = await handler(event, context);
+
+    // Assess
+    expect(result.statusCode).toBe(status);
+    expect(calls).toHaveLength(status === 201 ? 1 : 0);
   });
 
   it('reads a base64 body, as API Gateway hands on one it takes for binary', async () => {
@@ -149,5 +165,19 @@ describe('the HTTP middleware stack', () => {
     // Assess
     expect(answer.status).toBe(500);
     expect(answer.body).toEqual({ type: '/problems/internal', title: '服务器内部错误', status: 500, instance: '/api/units' });
+  });
+
+  it('counts every response by status class, refusals included', async () => {
+    // Prepare
+    resetMetricTally();
+
+    // Act
+    await invoke(() => undefined);
+    await invoke((e) => void (e.body = '{"name":'));
+    await invoke((e) => void (e.body = '{"name":"crash","category":"x"}'));
+
+    // Assess
+    const of = (statusClass: string) => metricTally()[tallyKey('HttpResponses', { service: 'test', statusClass })];
+    expect([of('2xx'), of('4xx'), of('5xx')]).toEqual([1, 1, 1]);
   });
 });

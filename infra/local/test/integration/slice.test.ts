@@ -175,6 +175,19 @@ describe('the slice through the gateway', () => {
   });
 });
 
+describe('the metrics page', () => {
+  it('shows, to the whole tree’s admin, the counts since start: responses by class and consumer outcomes', async () => {
+    // Act
+    const answer = await api<Record<string, number>>(runtime, 'GET', '/_local/metrics', { token: await tokenFor(runtime, 'admin') });
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body['HttpResponses{service=signing,statusClass=2xx}']).toBeGreaterThanOrEqual(5);
+    expect(answer.body['HttpResponses{service=reports,statusClass=4xx}']).toBeGreaterThanOrEqual(1);
+    expect(answer.body['ConsumerApplied{consumer=dashboard-onReportsEvents,service=dashboard}']).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('the events the runtime hands functions', () => {
   it('have the real AWS shapes', () => {
     // Prepare
