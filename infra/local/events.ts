@@ -63,7 +63,10 @@ export const apiGatewayTime = (at: Date): string =>
  * - `requestContext.time` in API Gateway's format and a request id of the same kind.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
-export const toHttpEvent = (req: HttpRequestParts, now = new Date()): APIGatewayProxyEventV2WithJWTAuthorizer => {
+/** A request id in API Gateway's form: 16 base64 characters, e.g. `JKJaXmPLvHcESHA=`. */
+export const newRequestId = (): string => randomBytes(11).toString('base64');
+
+export const toHttpEvent = (req: HttpRequestParts, now = new Date(), requestId = newRequestId()): APIGatewayProxyEventV2WithJWTAuthorizer => {
   const query = new URLSearchParams(req.rawQueryString);
   const queryStringParameters: Record<string, string> = {};
   for (const key of new Set(query.keys())) queryStringParameters[key] = query.getAll(key).join(',');
@@ -105,7 +108,7 @@ export const toHttpEvent = (req: HttpRequestParts, now = new Date()): APIGateway
       userAgent: headers['user-agent'] ?? '',
     },
     // API Gateway's request ids are 16 characters of base64.
-    requestId: randomBytes(11).toString('base64'),
+    requestId,
     routeKey: req.routeKey,
     stage: '$default',
     time: apiGatewayTime(now),

@@ -10,7 +10,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { triggersOf, qualifiedName, type ServiceManifest } from '#shared/manifest.js';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { problemContentType } from '#shared/http/problem.js';
 import { problemHeaders, toProblem } from '#shared/http/problemJson.js';
@@ -26,7 +25,7 @@ import {
   UriTooLongError,
   ValidationError,
 } from '#shared/errors.js';
-import { toHttpEvent } from './events.js';
+import { newRequestId, toHttpEvent } from './events.js';
 import type { LocalFunction } from './functions.js';
 import { verifyToken, type loadOrCreateKeys } from './jwt.js';
 
@@ -215,15 +214,14 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       routeKey: `${match.route.method} ${match.route.path}`,
       pathParameters,
       claims,
-    });
-    event.requestContext.requestId = requestId;
+    }, new Date(), requestId);
     const result = (await match.route.invoke!(event)) as APIGatewayProxyStructuredResultV2;
     res.writeHead(result.statusCode ?? 200, { 'content-type': 'application/json', ...(result.headers as Record<string, string>), 'apigw-requestid': requestId });
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
   };
 
   const server = http.createServer({ maxHeaderSize: nodeMaxHeaderBytes }, (req, res) => {
-    const requestId = randomUUID();
+    const requestId = newRequestId();
     handle(req, res, requestId).catch((error: unknown) => {
       // The request's body may still be arriving; drain it so that the answer reaches the client.
       req.resume();

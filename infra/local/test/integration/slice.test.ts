@@ -3,7 +3,7 @@
  * reach, draft, submission, the dashboard, lateness, health, the scheduler, bad input, and the
  * shape of every event the runtime handed a function.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
 import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
@@ -172,6 +172,30 @@ describe('the slice through the gateway', () => {
     // Assess
     expect(submitted).toBeGreaterThanOrEqual(1);
     expect(result.result).toEqual({ year, deadline: '2027-01-31T23:59:59.000+08:00', expected: units, pending: units - submitted });
+  });
+});
+
+describe('the correlation id', () => {
+  it('is the request id at the edge, and the event the request caused carries it with the incoming trace', async () => {
+    // Prepare
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+    // Act
+    const res = await fetch(`${runtime.url}/api/units`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor(runtime, 'admin')}`, 'content-type': 'application/json', traceparent },
+      body: JSON.stringify({ name: `追踪-${suffix}`, category: '市直部门党组', parentId: city }),
+    });
+    const { id } = (await res.json()) as { id: string };
+
+    // Assess
+    const requestId = res.headers.get('apigw-requestid');
+    expect(requestId).toMatch(/^[A-Za-z0-9+/]{15}=$/);
+    const { Items } = await documentClient().send(
+      new ScanCommand({ TableName: 'signing', FilterExpression: 'kind = :outbox AND #k = :unit', ExpressionAttributeNames: { '#k': 'key' }, ExpressionAttributeValues: { ':outbox': 'outbox', ':unit': id } }),
+    );
+    expect(Items).toHaveLength(1);
+    expect(JSON.parse(Items![0]!.event as string)).toMatchObject({ type: 'signing.UnitRegistered.v1', correlationid: requestId, traceparent });
   });
 });
 
