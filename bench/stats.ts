@@ -1,6 +1,5 @@
 /**
- * Small helpers of the benchmark: percentiles of latency samples, a stopwatch, sleeping, and
- * running a fixed list of jobs with a bounded number of concurrent workers.
+ * Numbers of the benchmark: percentiles of latency samples, a stopwatch and rounding.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -39,9 +38,6 @@ export const summarise = (values: readonly number[]): LatencySummary => {
 /** Milliseconds since an arbitrary origin, with sub-millisecond resolution. */
 export const now = (): number => performance.now();
 
-/** Resolves after `ms` milliseconds. */
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /** Times one call; gives its duration in milliseconds and its result. */
 export const timed = async <T>(call: () => Promise<T>): Promise<{ ms: number; value: T }> => {
   const start = now();
@@ -49,31 +45,28 @@ export const timed = async <T>(call: () => Promise<T>): Promise<{ ms: number; va
   return { ms: now() - start, value };
 };
 
-/**
- * Runs `job` once for every item with at most `concurrency` running at a time (each worker takes
- * the next item when its previous one is done); rejects on the first failure.
- */
-export const pool = async <T, R>(items: readonly T[], concurrency: number, job: (item: T, index: number) => Promise<R>): Promise<R[]> => {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed: unknown;
-  const worker = async () => {
-    while (failed === undefined && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await job(items[index]!, index);
-      } catch (error) {
-        failed ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (failed !== undefined) throw failed;
-  return results;
-};
-
 /** Rounds to `digits` decimals, for the printed table and the JSON file. */
 export const round = (value: number, digits = 2): number => {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 };
+
+/** A value with its unit, as the results file gives every figure. */
+export interface Figure {
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** A rounded figure. */
+export const fig = (value: number, unit: string, digits = 2): Figure => ({ value: round(value, digits), unit });
+
+/** The figures of a latency summary, in ms. */
+export const latencyFigures = (s: LatencySummary) => ({
+  samples: s.samples,
+  p50: fig(s.p50, 'ms'),
+  p90: fig(s.p90, 'ms'),
+  p99: fig(s.p99, 'ms'),
+  mean: fig(s.mean, 'ms'),
+  min: fig(s.min, 'ms'),
+  max: fig(s.max, 'ms'),
+});

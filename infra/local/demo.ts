@@ -5,6 +5,8 @@
  */
 import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
+import { httpClient, UnexpectedStatusError, type HttpClient } from './support/httpClient.js';
+import { eventually } from './support/eventually.js';
 
 interface DemoUnit {
   readonly id: string;
@@ -18,25 +20,14 @@ const counties = ['东湖县', '西山县', '南岭区'];
 const towns = ['城关镇', '青石镇'];
 const departments = ['市发展和改革委员会', '市教育局', '市财政局', '市公安局', '市卫生健康委员会'];
 
-const call = async (runtime: Runtime, token: string, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-};
-
-/** Registers the demo units unless they exist; gives every unit in the tree. */
-export const seedDemo = async (runtime: Runtime, reportYear: number): Promise<DemoUnit[]> => {
+/** Registers the units and writes the reports, through `api`. */
+const seed = async (api: HttpClient, runtime: Runtime, reportYear: number): Promise<DemoUnit[]> => {
   const admin = await signToken(runtime.keys, 'admin');
-  const list = async () => ((await call(runtime, admin, 'GET', '/api/units')) as { units: DemoUnit[] }).units;
+  const list = async () => (await api.expect<{ units: DemoUnit[] }>('GET', '/api/units', 200, { token: admin })).units;
   if ((await list()).some((u) => u.name === demoCity && u.parentId === null)) return list();
 
-  const register = async (name: string, category: string, parentId?: string) =>
-    (await call(runtime, admin, 'POST', '/api/units', { name, category, ...(parentId ? { parentId } : {}) })) as DemoUnit;
+  const register = (name: string, category: string, parentId?: string) =>
+    api.expect<DemoUnit>('POST', '/api/units', 201, { token: admin, body: { name, category, ...(parentId ? { parentId } : {}) } });
   const city = await register(demoCity, '市委');
   const countyUnits: DemoUnit[] = [];
   for (const county of counties) {
@@ -58,19 +49,33 @@ export const seedDemo = async (runtime: Runtime, reportYear: number): Promise<De
       ],
     };
     // The reports service learns of new units from signing.events; wait until it has.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await call(runtime, token, 'PUT', `/api/units/${unit.id}/annual-reports/${reportYear}`, body);
-        break;
-      } catch (error) {
-        if (attempt > 100 || !String(error).includes('→ 404')) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    if (submit) await call(runtime, token, 'POST', `/api/units/${unit.id}/annual-reports/${reportYear}/submit`);
+    const draftPath = `/api/units/${unit.id}/annual-reports/${reportYear}`;
+    await eventually(
+      async () => {
+        const answer = await api.request('PUT', draftPath, { token, body });
+        // A unit the service has not heard of yet is out of reach (403) until it has.
+        if (answer.status === 403 || answer.status === 404) return undefined;
+        if (answer.status !== 200) throw new UnexpectedStatusError('PUT', draftPath, 200, answer);
+        return answer;
+      },
+      10_000,
+      `the reports service to know ${unit.name}`,
+      100,
+    );
+    if (submit) await api.expect('POST', `/api/units/${unit.id}/annual-reports/${reportYear}/submit`, 200, { token });
   };
   await writeReport(departmentUnits[0]!, true);
   await writeReport(departmentUnits[1]!, true);
   await writeReport(countyUnits[0]!, false);
   return list();
+};
+
+/** Registers the demo units unless they exist; gives every unit in the tree. */
+export const seedDemo = async (runtime: Runtime, reportYear: number): Promise<DemoUnit[]> => {
+  const api = httpClient(runtime.url);
+  try {
+    return await seed(api, runtime, reportYear);
+  } finally {
+    api.close();
+  }
 };

@@ -1,7 +1,8 @@
 /**
- * Progress lines for `npm start`: each step says what it is doing and how far along it is. On a
+ * Progress lines for `npm start`, `npm run setup` and `npm run bench`: each step says what it is doing and how far along it is. On a
  * terminal the current step redraws in place; elsewhere (CI logs) each update is a line of its own.
  */
+/** One step under way: how far it is, then done or failed. */
 export interface Step {
   update(detail: string): void;
   done(detail?: string): void;
@@ -10,12 +11,10 @@ export interface Step {
 
 const tty = process.stdout.isTTY === true;
 
+/** Numbered steps, `[i/total] title`, written to standard output. */
 export class Progress {
   private index = 0;
-  constructor(
-    private readonly total: number,
-    private readonly quiet = false,
-  ) {}
+  constructor(private readonly total: number) {}
 
   /** Starts the next step. */
   step(title: string): Step {
@@ -24,7 +23,6 @@ export class Progress {
     const started = Date.now();
     const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
     const write = (line: string, final: boolean) => {
-      if (this.quiet) return;
       if (tty) process.stdout.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
       else if (final) process.stdout.write(`${line}\n`);
     };
@@ -36,7 +34,7 @@ export class Progress {
         if (!tty && Date.now() - lastLogged < 2000) return;
         lastLogged = Date.now();
         if (tty) write(`${prefix} … ${detail} (${elapsed()})`, false);
-        else if (!this.quiet) process.stdout.write(`${prefix} … ${detail} (${elapsed()})\n`);
+        else process.stdout.write(`${prefix} … ${detail} (${elapsed()})\n`);
       },
       done: (detail) => write(`${prefix} ✓ ${detail ?? ''} (${elapsed()})`, true),
       fail: (detail) => write(`${prefix} ✗ ${detail}`, true),

@@ -1,6 +1,6 @@
 /**
  * What integration tests share: a runtime on the global setup's broker and DynamoDB Local, tokens,
- * a small HTTP client and polling.
+ * the HTTP client of the local tools, and polling.
  */
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -9,8 +9,13 @@ import { localDynamoClient } from '../../dynamodb.js';
 import { signToken } from '../../jwt.js';
 import type { Role } from '#shared/auth/roles.js';
 import type { InvocationListener } from '../../functions.js';
+import { httpClient, type HttpAnswer, type HttpClient, type HttpRequestOptions } from '../../support/httpClient.js';
+import { eventually } from '../../support/eventually.js';
 import { readState } from './state.js';
 
+export { eventually };
+
+/** Starts a runtime on the global setup's parts, with its own data folder and a free port. */
 export const startTestRuntime = async (onInvoke?: InvocationListener): Promise<Runtime> => {
   const state = readState();
   // Refusals and retries are what these tests provoke; keep their log lines out of the output.
@@ -25,45 +30,29 @@ export const startTestRuntime = async (onInvoke?: InvocationListener): Promise<R
   });
 };
 
+/** A document client on the global setup's DynamoDB Local. */
 export const documentClient = (): DynamoDBDocumentClient => DynamoDBDocumentClient.from(localDynamoClient(readState().endpoint));
 
+/** A development token of `role` (pinned to `unitId` if given), signed with the runtime's key. */
 export const tokenFor = (runtime: Runtime, role: Role, unitId?: string): Promise<string> => signToken(runtime.keys, role, unitId);
 
-export interface Answer<T = Record<string, unknown>> {
-  readonly status: number;
-  readonly contentType: string;
-  readonly body: T;
-}
+/** A gateway answer: status, content type, headers, and the body parsed as JSON (`{}` when empty). */
+export type Answer<T = Record<string, unknown>> = HttpAnswer<T>;
 
-/** Calls the gateway; `body` may be a string to send as it is. */
+const clients = new WeakMap<Runtime, HttpClient>();
+const clientOf = (runtime: Runtime): HttpClient => {
+  let client = clients.get(runtime);
+  if (!client) clients.set(runtime, (client = httpClient(runtime.url)));
+  return client;
+};
+
+/** Calls the gateway; `body` may be a string to send as it is; `headers` replace the defaults. */
 export const api = async <T = Record<string, unknown>>(
   runtime: Runtime,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Answer<T>> => {
-  const res = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as T };
-};
-
-/** Polls until `check` gives a value other than undefined, or fails after `timeoutMs`. */
-export const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+  options: HttpRequestOptions = {},
+): Promise<Answer<T>> => clientOf(runtime).request<T>(method, path, options);
 
 /** Registers a unit as the system-wide admin. */
 export const registerUnit = async (runtime: Runtime, name: string, parentId?: string, category = '县（市、区）委') => {
@@ -73,12 +62,15 @@ export const registerUnit = async (runtime: Runtime, name: string, parentId?: st
   return answer.body.id;
 };
 
-/** Waits until the reports service knows the unit (a draft no longer answers 404). */
+/**
+ * Waits until the reports service knows the unit: until then the unit is out of reach (403) for its
+ * own people, as any unit the service does not know.
+ */
 export const saveDraftWhenKnown = async (runtime: Runtime, unitId: string, year: number, token: string) =>
   eventually(async () => {
     const answer = await api(runtime, 'PUT', `/api/units/${unitId}/annual-reports/${year}`, {
       token,
       body: { summary: '年度报告', sections: [{ title: '主体责任', content: '落实情况' }] },
     });
-    return answer.status === 404 ? undefined : answer;
+    return answer.status === 403 || answer.status === 404 ? undefined : answer;
   }, 30_000, `reports to know unit ${unitId}`);

@@ -1,0 +1,66 @@
+/**
+ * Phase 2: the units of the benchmark, registered through the API by an admin; each saves a first
+ * draft (on the relay's year), which also waits until the reports service knows the unit (it
+ * answers 403 until it has seen the unit on `signing.events`); then waits until the dashboard shows
+ * every unit's draft, and drains.
+ */
+import { signToken } from '#infra/local/jwt.js';
+import { pool } from '#infra/local/support/pool.js';
+import { eventually } from '#infra/local/support/eventually.js';
+import { UnexpectedStatusError } from '#infra/local/support/httpClient.js';
+import type { Bench } from '../context.js';
+import { relayYear, type Pair } from '../pairs.js';
+import { draftBody } from '../records.js';
+
+/** The dashboard's answer, as far as the benchmark reads it. */
+export interface Overview {
+  readonly units: ReadonlyArray<{ unitId: string; status: string }>;
+}
+
+/** The units, an admin token, and the dashboard overview as that admin sees it. */
+export interface Units {
+  readonly units: readonly Pair[];
+  readonly adminToken: string;
+  overview(year: number): Promise<Overview>;
+}
+
+/** Registers the units and waits until reports and dashboard know them. */
+export const registerUnits = async (bench: Bench): Promise<Units> => {
+  const { api, runtime, settings } = bench;
+  const step = bench.progress.step(`${settings.units} units through the API`);
+  const adminToken = await signToken(runtime.keys, 'admin');
+  const units: Pair[] = [];
+  for (let i = 0; i < settings.units; i++) {
+    const unit = await api.expect<{ id: string }>('POST', '/api/units', 201, {
+      token: adminToken,
+      body: { name: `基准测试单位${String(i + 1).padStart(2, '0')}`, category: '市直部门党组' },
+    });
+    units.push({ unitId: unit.id, year: relayYear, token: await signToken(runtime.keys, 'unit_secretary', unit.id, `bench-${unit.id}`) });
+  }
+  await pool(units, 4, async (unit) => {
+    const draftPath = `/api/units/${unit.unitId}/annual-reports/${relayYear}`;
+    await eventually(
+      async () => {
+        const answer = await api.request('PUT', draftPath, { token: unit.token, body: draftBody });
+        // A unit the service has not heard of yet is out of reach (403) until it has.
+        if (answer.status === 403 || answer.status === 404) return undefined;
+        if (answer.status !== 200) throw new UnexpectedStatusError('PUT', draftPath, 200, answer);
+        return answer;
+      },
+      30_000,
+      `the reports service to know unit ${unit.unitId}`,
+      100,
+    );
+    bench.pipeline.caused(1);
+  });
+  const overview = (year: number) => api.expect<Overview>('GET', `/api/dashboard/annual-reports?year=${year}`, 200, { token: adminToken });
+  const ids = new Set(units.map((u) => u.unitId));
+  await eventually(
+    async () => ((await overview(relayYear)).units.filter((u) => ids.has(u.unitId) && u.status === 'draft').length === units.length ? true : undefined),
+    30_000,
+    'the dashboard to show every unit’s draft',
+  );
+  await bench.pipeline.drain('units');
+  step.done(`${units.length} units known to reports and dashboard`);
+  return { units, adminToken, overview };
+};

@@ -1,0 +1,64 @@
+/**
+ * What one `npm run bench` does: counts, concurrency and time limits. Three can be set from the
+ * environment, so that a developer can run the long parts smaller:
+ *
+ * - `BENCH_REPLAY_EVENTS` (100000): events replayed into a fresh dashboard read model;
+ * - `BENCH_REPLAY_TIMEOUT_S` (1200): how long the replay may take before it is cut short and
+ *   reported as unfinished;
+ * - `BENCH_CONSUMER_EVENTS` (2000): events in the consumer-apply burst.
+ */
+
+/** The benchmark's settings; see the module comment. */
+export interface Settings {
+  /** Units registered through the API; their (unit, year) pairs are the submissions. */
+  readonly units: number;
+  readonly latencyWarmup: number;
+  readonly latencySamples: number;
+  readonly throughputClients: number;
+  readonly throughputCount: number;
+  readonly e2eWarmup: number;
+  readonly e2eSamples: number;
+  readonly e2ePollMs: number;
+  /** Outbox items the relay publishes, and records the bare producer sends. */
+  readonly relayRecords: number;
+  readonly relayInsertConcurrency: number;
+  /** Records per produce request of the bare producer (the stream trigger's batch size). */
+  readonly producerBatch: number;
+  /** Events in the burst the dashboard consumer applies, and raw transactions of the baseline. */
+  readonly consumerEvents: number;
+  /** Events replayed into a fresh read model. */
+  readonly replayEvents: number;
+  readonly replayTimeoutMs: number;
+  /** The whole run is stopped (and cleaned up) after this long. */
+  readonly watchdogMs: number;
+}
+
+const positiveInteger = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9][0-9]*$/.test(raw)) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
+  return Number(raw);
+};
+
+/** The settings, with the environment's overrides. */
+export const settingsFrom = (env: NodeJS.ProcessEnv): Settings => {
+  const replayTimeoutMs = positiveInteger(env, 'BENCH_REPLAY_TIMEOUT_S', 1_200) * 1000;
+  return {
+    units: 40,
+    latencyWarmup: 30,
+    latencySamples: 300,
+    throughputClients: 16,
+    throughputCount: 800,
+    e2eWarmup: 3,
+    e2eSamples: 50,
+    e2ePollMs: 20,
+    relayRecords: 2000,
+    relayInsertConcurrency: 4,
+    producerBatch: 100,
+    consumerEvents: positiveInteger(env, 'BENCH_CONSUMER_EVENTS', 2000),
+    replayEvents: positiveInteger(env, 'BENCH_REPLAY_EVENTS', 100_000),
+    replayTimeoutMs,
+    // Everything but the replay took about 3 minutes on a 2-core machine; the rest is the replay's.
+    watchdogMs: 12 * 60_000 + replayTimeoutMs,
+  };
+};

@@ -1,0 +1,108 @@
+/**
+ * CPU use per timed part: this process (which hosts the gateway, every function, the stream
+ * pollers and consumer groups, and the benchmark's own clients), the DynamoDB Local JVM and the
+ * Kafka JVM (from /proc); and the function invocations in between, counted through the runtime's
+ * `onInvoke`.
+ */
+import { readFileSync } from 'node:fs';
+import type { InvocationListener } from '#infra/local/functions.js';
+import { now, round } from './stats.js';
+
+/** USER_HZ: Linux gives /proc/<pid>/stat times in it; 100 on every common build. */
+const clockTicks = 100;
+
+/** CPU time (user + system) of another process in ms, or NaN when it cannot be read. */
+const processCpuMs = (pid: number | undefined): number => {
+  if (!pid) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+type Calls = ReadonlyMap<string, { calls: number; records: number }>;
+
+/** The CPU counters at one moment. */
+export interface Mark {
+  readonly at: number;
+  readonly node: number;
+  readonly dynamo: number;
+  readonly kafka: number;
+  readonly invocations: Calls;
+}
+
+/** Share of one core used in between (1.0 = one core), and CPU ms per item done. */
+export interface CpuShare {
+  readonly cores: number;
+  readonly cpuMsPerItem: number;
+}
+
+/** What was used between a mark and now. */
+export interface Usage {
+  readonly seconds: number;
+  readonly node: CpuShare;
+  readonly dynamodbLocal: CpuShare;
+  readonly kafka: CpuShare;
+  /** Invocations and records handed over, per function that was invoked in between. */
+  readonly invocations: Record<string, { calls: number; records: number }>;
+}
+
+/** Marks and measures CPU use; its `onInvoke` goes to the runtime. */
+export interface CpuMeter {
+  readonly onInvoke: InvocationListener;
+  mark(): Mark;
+  /** CPU used since `mark`, with `count` items done in between. */
+  since(mark: Mark, count: number): Usage;
+}
+
+const recordsIn = (event: unknown): number => {
+  const e = event as { Records?: unknown[]; records?: Record<string, unknown[]> };
+  if (Array.isArray(e.Records)) return e.Records.length;
+  if (e.records) return Object.values(e.records).reduce((s, r) => s + r.length, 0);
+  return 0;
+};
+
+/** A meter of this process and of the JVMs whose pids `pids` gives (undefined: not started here). */
+export const cpuMeter = (pids: () => { dynamo: number | undefined; kafka: number | undefined }): CpuMeter => {
+  const invocations = new Map<string, { calls: number; records: number }>();
+  const mark = (): Mark => {
+    const cpu = process.cpuUsage();
+    const { dynamo, kafka } = pids();
+    return {
+      at: now(),
+      node: (cpu.user + cpu.system) / 1000,
+      dynamo: processCpuMs(dynamo),
+      kafka: processCpuMs(kafka),
+      invocations: new Map([...invocations].map(([k, v]) => [k, { ...v }])),
+    };
+  };
+  return {
+    onInvoke: (fn, event) => {
+      const entry = invocations.get(fn.qualifiedName) ?? { calls: 0, records: 0 };
+      entry.calls++;
+      entry.records += recordsIn(event);
+      invocations.set(fn.qualifiedName, entry);
+    },
+    mark,
+    since: (start, count) => {
+      const end = mark();
+      const seconds = (end.at - start.at) / 1000;
+      const of = (key: 'node' | 'dynamo' | 'kafka'): CpuShare => {
+        const ms = end[key] - start[key];
+        return { cores: round(ms / 1000 / seconds, 2), cpuMsPerItem: round(ms / count, 3) };
+      };
+      const calls = Object.fromEntries(
+        [...end.invocations]
+          .map(([name, v]) => {
+            const before = start.invocations.get(name) ?? { calls: 0, records: 0 };
+            return [name, { calls: v.calls - before.calls, records: v.records - before.records }] as const;
+          })
+          .filter(([, v]) => v.calls > 0),
+      );
+      return { seconds: round(seconds, 3), node: of('node'), dynamodbLocal: of('dynamo'), kafka: of('kafka'), invocations: calls };
+    },
+  };
+};
