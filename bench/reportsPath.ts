@@ -1,43 +1,24 @@
 /**
  * The reports service's own code, called without the gateway and the HTTP handler: its adapters
- * (`getKnownUnit`, `getReport`, `saveReport`) and its decider (`decide`, `evolve`). These are the
+ * (`getKnownUnit`, `getReport`, `saveReport`) and its app layer's `decideReportCommand`. These are the
  * baselines of the submit figures: what is left when the gateway, the JWT check, the middleware and
- * the handler are taken away. (This mirrors `handleReportCommand` in the service's app layer, less
- * the caller's reach, which needs a caller.)
+ * the handler are taken away.
  */
 import { randomUUID } from 'node:crypto';
-import { newEvent, type CloudEvent } from '#events/envelope.js';
 import { getKnownUnit, getReport, saveReport } from '#services/reports/src/adapters/reportRepository.js';
-import { decide, evolve, type AnnualReport, type ReportCommand, type Section } from '#services/reports/src/domain/annualReport.js';
-import { annualReportDeadline } from '#services/reports/src/config.js';
+import { decideReportCommand, type ReportDecision } from '#services/reports/src/app/annualReports.js';
+import type { AnnualReport, ReportCommand, Section } from '#services/reports/src/domain/annualReport.js';
 
-/** A decided command: the state to save, the version it was read at, and the events, at `at`. */
-export interface Decision {
-  readonly next: AnnualReport;
-  readonly expectedVersion: number;
-  readonly events: readonly CloudEvent[];
+/** A decided command at `at`, as the service decides it. */
+export interface Decision extends ReportDecision {
   readonly at: Date;
 }
 
-/** Decides `command` on the report as read, and builds its events as the service does. */
-export const decideOn = (command: ReportCommand, current: AnnualReport | undefined, at: Date): Decision => {
-  const decided = decide(command, current, at, annualReportDeadline(command.year));
-  const next = decided.reduce<AnnualReport | undefined>(evolve, current)!;
-  const correlationId = randomUUID();
-  const events = decided.map((event, index) =>
-    newEvent({
-      type: event.type,
-      source: '/services/reports',
-      subject: `${command.unitId}/annual-reports/${command.year}`,
-      unitId: command.unitId,
-      aggregateVersion: (current?.version ?? 0) + index + 1,
-      correlationId,
-      time: at,
-      data: event.data,
-    }),
-  );
-  return { next, expectedVersion: current?.version ?? 0, events, at };
-};
+/** Decides `command` on the report as read, with the service's own `decideReportCommand`. */
+export const decideOn = (command: ReportCommand, current: AnnualReport | undefined, at: Date): Decision => ({
+  ...decideReportCommand(command, current, at, { correlationId: randomUUID() }),
+  at,
+});
 
 /** The write alone: `saveReport`, one TransactWriteItems of the report and its outbox items. */
 export const save = (decision: Decision): Promise<void> => saveReport(decision.next, decision.expectedVersion, decision.events, decision.at);
