@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { dataDir } from '../paths.js';
 import { loadOrCreateKeys, signToken } from '../jwt.js';
+import { httpClient } from '../support/httpClient.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { at: { type: 'string' } } });
 const [name] = positionals;

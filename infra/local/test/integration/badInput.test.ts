@@ -45,9 +45,8 @@ interface Raw {
   readonly body?: string;
 }
 const send = async (r: Raw) => {
-  const res = await fetch(`${runtime.url}${r.path}`, { method: r.method, headers: r.headers ?? {}, ...(r.body === undefined ? {} : { body: r.body }) });
-  const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', allow: res.headers.get('allow'), body: JSON.parse(text) as Record<string, unknown> };
+  const answer = await api(runtime, r.method, r.path, { headers: r.headers ?? {}, ...(r.body === undefined ? {} : { body: r.body }) });
+  return { ...answer, allow: answer.headers.allow };
 };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const json = { 'content-type': 'application/json' };

@@ -6,7 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Runtime } from '../../runtime.js';
 import { signToken } from '../../jwt.js';
-import { documentClient, startTestRuntime } from '../support/harness.js';
+import { api, documentClient, startTestRuntime } from '../support/harness.js';
 
 let runtime: Runtime;
 const suffix = Date.now().toString(36);
@@ -33,12 +33,8 @@ const unitsNamed = async (name: string) =>
   ).Items ?? [];
 
 const register = async (token: string, key: string | undefined, body: unknown) => {
-  const res = await fetch(`${runtime.url}/api/units`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, contentType: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
+  const answer = await api(runtime, 'POST', '/api/units', { token, body, headers: key === undefined ? {} : { 'idempotency-key': key } });
+  return { status: answer.status, contentType: answer.contentType, body: answer.body };
 };
 
 describe('Idempotency-Key on POST /api/units', () => {
