@@ -13,17 +13,15 @@ if (!name) {
   process.stderr.write('用法 / usage: npm run schedule -- <function> [--at <ISO time>]   e.g. reports-remindAnnualReports --at 2027-01-24T09:00:00+08:00\n');
   process.exit(2);
 }
-const url = `http://localhost:${process.env.PORT ?? 3000}/_local/schedule`;
+const base = `http://localhost:${process.env.PORT ?? 3000}`;
 try {
   const token = await signToken(await loadOrCreateKeys(dataDir()), 'admin');
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ function: name, ...(values.at ? { at: values.at } : {}) }),
-  });
-  process.stdout.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
-  process.exit(res.ok ? 0 : 1);
+  const client = httpClient(base);
+  const answer = await client.request('POST', '/_local/schedule', { token, body: { function: name, ...(values.at ? { at: values.at } : {}) } });
+  client.close();
+  process.stdout.write(`${JSON.stringify(answer.body, null, 2)}\n`);
+  process.exit(answer.status === 200 ? 0 : 1);
 } catch {
-  process.stderr.write(`系统未运行 / nothing answers at ${url}: start it with npm start first.\n`);
+  process.stderr.write(`系统未运行 / nothing answers at ${base}/_local/schedule: start it with npm start first.\n`);
   process.exit(1);
 }
