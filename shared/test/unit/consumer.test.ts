@@ -22,11 +22,17 @@ const consumerName = 'dashboard-onSigningEvents';
 const tally = (name: string, extra: Record<string, string> = { consumer: consumerName }) =>
   metricTally()[tallyKey(name, { service: 'dashboard', ...extra })] ?? 0;
 
-/** A TransactWriteItems fake: conditions `attribute_not_exists(pk)` hold as in DynamoDB. */
+/**
+ * A TransactWriteItems fake: all or nothing, conditions `attribute_not_exists(pk)` hold as in
+ * DynamoDB, and a request of more than 100 actions or of two actions on one item is refused as
+ * DynamoDB refuses it.
+ */
 class FakeTable implements TransactWriter {
   readonly items = new Map<string, Record<string, unknown>>();
   /** The unit names written by effects, in the order they were written. */
   readonly written: string[] = [];
+  /** The number of actions of each transaction that was committed, in order. */
+  readonly committed: number[] = [];
   /** The error a request fails with, if any: by default none. */
   failWhen: (items: readonly TransactItem[]) => Error | undefined = () => undefined;
 
@@ -34,6 +40,10 @@ class FakeTable implements TransactWriter {
     const failure = this.failWhen(items);
     if (failure) throw failure;
     const key = (item: Record<string, unknown> = {}) => `${String(item.pk)}|${String(item.sk)}`;
+    const refused = (message: string) => Object.assign(new Error(message), { name: 'ValidationException' });
+    if (items.length > 100) throw refused('Member must have length less than or equal to 100');
+    const touched = items.map((i) => `${i.Put?.TableName ?? i.Update?.TableName}/${key(i.Put?.Item ?? i.Update?.Key)}`);
+    if (new Set(touched).size < touched.length) throw refused('Transaction request cannot include multiple operations on one item');
     const reasons = items.map((i) => ({ Code: i.Put?.ConditionExpression && this.items.has(key(i.Put.Item)) ? 'ConditionalCheckFailed' : 'None' }));
     if (reasons.some((r) => r.Code !== 'None')) {
       throw Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: reasons });
@@ -44,6 +54,7 @@ class FakeTable implements TransactWriter {
       this.items.set(key(item), item);
       if (item.kind === 'unit') this.written.push(String(item.name));
     }
+    this.committed.push(items.length);
   }
 }
 
@@ -52,7 +63,7 @@ const throttled = () => Object.assign(new Error('Throughput exceeds the current 
 
 
 /** A consumer on fakes; its logger is silent unless a test reads the lines. */
-const setup = (logLevel: 'WARN' | 'SILENT' = 'SILENT') => {
+const setup = (logLevel: 'WARN' | 'SILENT' = 'SILENT', maxActionsPerTransaction?: number) => {
   const table = new FakeTable();
   const producer = new FakeProducer();
   const logger = new Logger({ serviceName: 'dashboard', logLevel });
@@ -63,6 +74,7 @@ const setup = (logLevel: 'WARN' | 'SILENT' = 'SILENT') => {
     producer,
     logger,
     writer: table,
+    ...(maxActionsPerTransaction === undefined ? {} : { maxActionsPerTransaction }),
     now: () => new Date('2026-11-22T09:30:00Z'),
     effects: {
       'signing.UnitRegistered.v1': (event) => [
@@ -85,11 +97,15 @@ const eventOf = (values: readonly unknown[]): MSKEvent => {
   return event;
 };
 
-const unitEvent = (n: number) => {
+/** The fixture's event as unit `n` registered (ids end in `n`, zero-padded to three digits), or as another unit's if `unit` is given. */
+const unitEvent = (n: number, unit = n) => {
   const event = loadFixture('signing.UnitRegistered.v1');
-  const unitId = `0196a0f2-3b7c-7d1e-9f00-00000000000${n}`;
-  return { ...event, id: `0196a0f2-3b7c-7d1e-9f00-10000000000${n}`, unitid: unitId, correlationid: `corr-${n}`, data: { ...event.data, unitId, name: `单位${n}` } };
+  const unitId = `0196a0f2-3b7c-7d1e-9f00-000000000${String(unit).padStart(3, '0')}`;
+  return { ...event, id: `0196a0f2-3b7c-7d1e-9f00-100000000${String(n).padStart(3, '0')}`, unitid: unitId, correlationid: `corr-${n}`, data: { ...event.data, unitId, name: `单位${n}` } };
 };
+
+/** `count` records of units 1, 2, ... */
+const units = (count: number) => Array.from({ length: count }, (_, i) => unitEvent(i + 1));
 
 /** Everything written to stdout and stderr while `act` runs (the Powertools logger writes there). */
 const captureOutput = async (act: () => Promise<unknown>): Promise<string[]> => {
@@ -170,7 +186,7 @@ describe('the consumer on MSK sample events', () => {
   it('applies the records of a partition in offset order whatever order they arrive in', async () => {
     // Prepare
     const { table, handler } = setup();
-    const event = eventOf([1, 2, 3, 4, 5].map(unitEvent));
+    const event = eventOf([1, 2, 3, 4, 5].map((n) => unitEvent(n)));
     event.records['mytopic-0']!.reverse();
 
     // Act
@@ -183,7 +199,7 @@ describe('the consumer on MSK sample events', () => {
   it('changes nothing when the same records are delivered again', async () => {
     // Prepare
     const { table, handler } = setup();
-    const event = eventOf([1, 2].map(unitEvent));
+    const event = eventOf([1, 2].map((n) => unitEvent(n)));
     await handler(event);
 
     // Act
@@ -195,11 +211,11 @@ describe('the consumer on MSK sample events', () => {
     expect(tally('ConsumerDuplicate')).toBe(2);
   });
 
-  it('throws at a transient failure of record 3, and the redelivered batch resumes there with records 1 and 2 counted duplicate', async () => {
-    // Prepare
-    const { table, handler } = setup();
-    const event = eventOf([1, 2, 3, 4, 5].map(unitEvent));
-    table.failWhen = (items) => (items.some((i) => i.Put?.Item?.name === '单位3') ? throttled() : undefined);
+  it('throws at a transient failure in the middle of a group, with none of the group applied, and the redelivered batch resumes at the group with the records before it counted duplicate', async () => {
+    // Prepare: two records per transaction, so groups [1, 2], [3, 4], [5]; record 4 fails.
+    const { table, handler } = setup('SILENT', 4);
+    const event = eventOf([1, 2, 3, 4, 5].map((n) => unitEvent(n)));
+    table.failWhen = (items) => (items.some((i) => i.Put?.Item?.name === '单位4') ? throttled() : undefined);
 
     // Act
     const first = handler(event);
@@ -213,6 +229,96 @@ describe('the consumer on MSK sample events', () => {
     expect(retry.outcomes).toEqual({ applied: 3, duplicate: 2, skipped: 0, 'dead-lettered': 0 });
     expect(table.written).toEqual(['单位1', '单位2', '单位3', '单位4', '单位5']);
     expect(tally('ConsumerFailures')).toBe(1);
+    expect(tally('ConsumerApplied')).toBe(5);
+    expect(tally('ConsumerDuplicate')).toBe(2);
+  });
+
+  it('writes consecutive records of a partition in one transaction of their inbox items and effects', async () => {
+    // Prepare
+    const { table, handler } = setup();
+
+    // Act
+    const result = await handler(eventOf(units(5)));
+
+    // Assess
+    expect(result.outcomes).toEqual({ applied: 5, duplicate: 0, skipped: 0, 'dead-lettered': 0 });
+    expect(table.committed).toEqual([10]);
+    expect(table.written).toEqual(['单位1', '单位2', '单位3', '单位4', '单位5']);
+  });
+
+  it('never puts more than 100 actions in one transaction', async () => {
+    // Prepare: 120 records of two actions each.
+    const { table, handler } = setup();
+
+    // Act
+    const result = await handler(eventOf(units(120)));
+
+    // Assess
+    expect(result.outcomes).toEqual({ applied: 120, duplicate: 0, skipped: 0, 'dead-lettered': 0 });
+    expect(table.committed).toEqual([100, 100, 40]);
+    expect(table.written).toEqual(units(120).map((e) => e.data.name));
+  });
+
+  it('counts an event already applied inside a batch as a duplicate, changing nothing, and applies the others in order in one transaction', async () => {
+    // Prepare
+    const { table, handler } = setup();
+    await handler(eventOf([unitEvent(3)]));
+    table.items.set('UNIT#0196a0f2-3b7c-7d1e-9f00-000000000003|UNIT', { pk: 'UNIT#0196a0f2-3b7c-7d1e-9f00-000000000003', sk: 'UNIT', kind: 'unit', name: '单位3（已改）' });
+
+    // Act
+    const result = await handler(eventOf(units(5)));
+
+    // Assess
+    expect(result.outcomes).toEqual({ applied: 4, duplicate: 1, skipped: 0, 'dead-lettered': 0 });
+    expect(table.written).toEqual(['单位3', '单位1', '单位2', '单位4', '单位5']);
+    expect(table.items.get('UNIT#0196a0f2-3b7c-7d1e-9f00-000000000003|UNIT')?.name).toBe('单位3（已改）');
+    expect(tally('ConsumerDuplicate')).toBe(1);
+    // The cancelled transaction named the duplicate's inbox item: the other four went in together.
+    expect(table.committed).toEqual([2, 8]);
+  });
+
+  it('counts the same event twice in one batch once applied and once duplicate', async () => {
+    // Prepare
+    const { table, handler } = setup();
+
+    // Act
+    const result = await handler(eventOf([unitEvent(1), unitEvent(2), unitEvent(1), unitEvent(3)]));
+
+    // Assess
+    expect(result.outcomes).toEqual({ applied: 3, duplicate: 1, skipped: 0, 'dead-lettered': 0 });
+    expect(table.written).toEqual(['单位1', '单位2', '单位3']);
+  });
+
+  it('writes two events on the same item in separate transactions, in offset order', async () => {
+    // Prepare: events 1 and 2 both register unit 7, so both put the same item.
+    const { table, handler } = setup();
+
+    // Act
+    const result = await handler(eventOf([unitEvent(1, 7), unitEvent(2, 7), unitEvent(3)]));
+
+    // Assess
+    expect(result.outcomes).toEqual({ applied: 3, duplicate: 0, skipped: 0, 'dead-lettered': 0 });
+    expect(table.committed).toEqual([2, 4]);
+    expect(table.items.get('UNIT#0196a0f2-3b7c-7d1e-9f00-000000000007|UNIT')?.name).toBe('单位2');
+  });
+
+  it('writes what precedes a dead letter before sending it, and what follows it after', async () => {
+    // Prepare
+    const { table, producer, handler } = setup();
+    const seenAtSend: string[][] = [];
+    const send = producer.send.bind(producer);
+    producer.send = async (topic, records) => {
+      seenAtSend.push([...table.written]);
+      return send(topic, records);
+    };
+
+    // Act
+    const result = await handler(eventOf([unitEvent(1), unitEvent(2), 'not json', unitEvent(3)]));
+
+    // Assess
+    expect(result.outcomes).toEqual({ applied: 3, duplicate: 0, skipped: 0, 'dead-lettered': 1 });
+    expect(seenAtSend).toEqual([['单位1', '单位2']]);
+    expect(table.committed).toEqual([4, 2]);
   });
 
   it('dead-letters data that fails its schema with the type and the field in the reason, and logs it with the correlation id', async () => {
@@ -244,17 +350,31 @@ describe('the consumer on MSK sample events', () => {
     expect(after).not.toHaveProperty('correlationid');
   });
 
-  it('logs a transient failure with the correlation id of the record it stopped at', async () => {
-    // Prepare
+  it('logs a transient failure with the correlation id of the first record not applied, from which the batch is retried', async () => {
+    // Prepare: records 1 and 2 share a transaction, which fails.
     const { table, handler } = setup('WARN');
     table.failWhen = (items) => (items.some((i) => i.Put?.Item?.name === '单位2') ? throttled() : undefined);
 
     // Act
-    const lines = await captureOutput(() => handler(eventOf([1, 2].map(unitEvent))));
+    const lines = await captureOutput(() => handler(eventOf([1, 2].map((n) => unitEvent(n)))));
 
     // Assess
     const failure = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.message === 'Record not applied; the batch will be retried from it');
-    expect(failure).toMatchObject({ correlationid: 'corr-2', source: 'mytopic/0/101' });
+    expect(failure).toMatchObject({ correlationid: 'corr-1', source: 'mytopic/0/100', records: 2 });
+  });
+
+  it('logs a transient failure of a record written alone with its own correlation id', async () => {
+    // Prepare: every record in a transaction of its own.
+    const { table, handler } = setup('WARN', 1);
+    table.failWhen = (items) => (items.some((i) => i.Put?.Item?.name === '单位2') ? throttled() : undefined);
+
+    // Act
+    const lines = await captureOutput(() => handler(eventOf([1, 2].map((n) => unitEvent(n)))));
+
+    // Assess
+    const failure = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.message === 'Record not applied; the batch will be retried from it');
+    expect(failure).toMatchObject({ correlationid: 'corr-2', source: 'mytopic/0/101', records: 1 });
+    expect(table.written).toEqual(['单位1']);
   });
 
   it('dead-letters a record whose effects DynamoDB refuses as invalid, and applies the next one', async () => {
@@ -266,7 +386,7 @@ describe('the consumer on MSK sample events', () => {
         : undefined;
 
     // Act
-    const result = await handler(eventOf([1, 2].map(unitEvent)));
+    const result = await handler(eventOf([1, 2].map((n) => unitEvent(n))));
 
     // Assess
     expect(result.outcomes).toEqual({ applied: 1, duplicate: 0, skipped: 0, 'dead-lettered': 1 });
