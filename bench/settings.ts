@@ -1,3 +1,8 @@
+import reports from '#services/reports/service.js';
+import { triggersOf } from '#shared/manifest.js';
+
+/** The batch size of the reports relay's stream trigger. */
+const relayBatchSize = triggersOf(reports, 'stream')[0]!.trigger.batchSize;
 /**
  * What one `npm run bench` does: counts, concurrency and time limits. Three can be set from the
  * environment, so that a developer can run the long parts smaller:
@@ -54,7 +59,8 @@ export const settingsFrom = (env: NodeJS.ProcessEnv): Settings => {
     e2ePollMs: 20,
     relayRecords: 2000,
     relayInsertConcurrency: 4,
-    producerBatch: 100,
+    // The bare producer sends as many records at once as the relay is handed (ADR 0011).
+    producerBatch: relayBatchSize,
     consumerEvents: positiveInteger(env, 'BENCH_CONSUMER_EVENTS', 2000),
     replayEvents: positiveInteger(env, 'BENCH_REPLAY_EVENTS', 100_000),
     replayTimeoutMs,

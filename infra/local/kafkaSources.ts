@@ -25,6 +25,9 @@ export interface KafkaSource {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How often a member of a consumer group tells the coordinator it is alive, also while a batch is handled. */
+const heartbeatIntervalMs = 1_000;
+
 /**
  * Gathers the chunks that partitions hand in at about the same time (kafkajs handles the batches of
  * one fetch side by side) into invocations of at most `batchSize` records, and settles each chunk
@@ -90,7 +93,7 @@ export const startKafkaSources = async (options: {
           groupId: name,
           // Short, so that a member that vanished (a killed runtime) is replaced within seconds.
           sessionTimeout: 10_000,
-          heartbeatInterval: 1_000,
+          heartbeatInterval: heartbeatIntervalMs,
           maxWaitTimeInMs: 100,
           retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10, restartOnFailure: async () => false },
         });
@@ -118,6 +121,8 @@ export const startKafkaSources = async (options: {
               const messages = chunk.map((m): ConsumedMessage => ({ ...m, topic: batch.topic, partition: batch.partition }));
               for (let attempt = 0; ; attempt++) {
                 if (!isRunning() || isStale() || stopping) return;
+                // A large batch can take longer than the session timeout: the member keeps beating meanwhile.
+                const beating = setInterval(() => void heartbeat().catch(() => undefined), heartbeatIntervalMs);
                 try {
                   await submit(messages);
                   break;
@@ -125,6 +130,8 @@ export const startKafkaSources = async (options: {
                   options.log(`${name}: batch failed, retrying (${(error as Error).message})`);
                   await sleep(Math.min(5_000, 100 * 2 ** attempt));
                   await heartbeat().catch(() => undefined);
+                } finally {
+                  clearInterval(beating);
                 }
               }
               resolveOffset(chunk[chunk.length - 1]!.offset);

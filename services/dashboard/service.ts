@@ -15,14 +15,14 @@ export default defineService({
       description: 'Projects the unit tree from signing.events',
       memoryMb: 256,
       timeoutSeconds: 60,
-      triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 100, startingPosition: 'TRIM_HORIZON' }],
+      triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
     onReportsEvents: {
       entry: 'src/handlers/onReportsEvents.ts',
       description: 'Projects annual report status from reports.events',
       memoryMb: 256,
       timeoutSeconds: 60,
-      triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 100, startingPosition: 'TRIM_HORIZON' }],
+      triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
     annualReportOverview: {
       entry: 'src/handlers/annualReportOverview.ts',

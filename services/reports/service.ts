@@ -57,7 +57,7 @@ export default defineService({
       description: 'Learns which units exist from signing.events',
       memoryMb: 256,
       timeoutSeconds: 60,
-      triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 100, startingPosition: 'TRIM_HORIZON' }],
+      triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
     remindAnnualReports: {
       entry: 'src/handlers/remindAnnualReports.ts',
@@ -71,7 +71,7 @@ export default defineService({
       description: 'Publishes outbox items to reports.events',
       memoryMb: 256,
       timeoutSeconds: 30,
-      triggers: [{ type: 'stream', table: 'main', batchSize: 100, kindFilter: 'outbox' }],
+      triggers: [{ type: 'stream', table: 'main', batchSize: 1000, kindFilter: 'outbox' }],
     },
   },
 });

@@ -55,7 +55,7 @@ export default defineService({
       description: 'Publishes outbox items to signing.events',
       memoryMb: 256,
       timeoutSeconds: 30,
-      triggers: [{ type: 'stream', table: 'main', batchSize: 100, kindFilter: 'outbox' }],
+      triggers: [{ type: 'stream', table: 'main', batchSize: 1000, kindFilter: 'outbox' }],
     },
   },
 });
