@@ -100,7 +100,7 @@ export const resultsDocument = (m: Measured) => {
     idle: { description: 'CPU of the runtime and parts over 3 s with no requests', cpu: m.idle },
     submitLatency: {
       description:
-        'sequential, one at a time, every draft saved (untimed) and its event drained beforehand; gateway: POST …/submit; bare: the reports service’s saveReport of the decided submit (one TransactWriteItems: report Put conditional on the draft version + outbox Put), report read and decision made beforehand; bare submit path: the service’s getKnownUnit and getReport at once, decide, evolve, saveReport',
+        'one at a time, every draft saved (untimed) and its event drained beforehand; the gateway and the bare submit path in one loop, a submit of each in turn (which first alternating), the bare saveReport on its own loop; gateway: POST …/submit; bare: the reports service’s saveReport of the decided submit (one TransactWriteItems: report Put conditional on the draft version + outbox Put), report read and decision made beforehand; bare submit path: the service’s getKnownUnit and getReport at once, decide, evolve, saveReport',
       warmup: m.settings.latencyWarmup,
       gateway: latencyFigures(gateway.latency),
       bare: latencyFigures(bareWrite.latency),
@@ -113,7 +113,7 @@ export const resultsDocument = (m: Measured) => {
       },
       cpu: { gateway: gateway.cpu, bare: bareWrite.cpu, bareSubmitPath: barePath.cpu },
       cpuPerSubmit: {
-        description: 'this process’s CPU over the timed loop (warm-up included) divided by the submits; the process hosts the gateway, every function, the relay and the consumers, and the benchmark’s clients',
+        description: 'this process’s CPU over each side’s own submits (warm-up included), summed and divided by the submits; the process hosts the gateway, every function, the relay and the consumers, and the benchmark’s clients',
         gateway: fig(gateway.cpu.node.cpuMsPerItem, 'ms'),
         bare: fig(bareWrite.cpu.node.cpuMsPerItem, 'ms'),
         bareSubmitPath: fig(barePath.cpu.node.cpuMsPerItem, 'ms'),

@@ -9,7 +9,7 @@
  *     a fresh temporary folder, and the runtime on a free port;
  *  2. units: 40 units through the API, known to reports and dashboard;
  *  3. idle: what the runtime costs doing nothing;
- *  4. submit latency: through the gateway, the bare `saveReport`, and the bare submit path;
+ *  4. submit latency: through the gateway and the bare submit path in turn, and the bare `saveReport`;
  *  5. throughput: 16 concurrent clients, gateway and bare;
  *  6. end to end: submit → seen on the dashboard;
  *  7. relay: outbox → Kafka, live, against a bare kafkajs producer;
@@ -43,8 +43,8 @@ import { measureConsumerApply } from './phases/consumerApply.js';
 import { measureReplay } from './phases/replay.js';
 import { measureRelayBacklog } from './phases/relayBacklog.js';
 
-/** Steps after the parts': runtime, units, idle, 3 latency, 2 throughput, end to end, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
-const phaseSteps = 17;
+/** Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
+const phaseSteps = 16;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const life = lifecycle(log);

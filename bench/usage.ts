@@ -50,12 +50,22 @@ export interface Usage {
   readonly invocations: Record<string, { calls: number; records: number }>;
 }
 
+/** CPU used over many short spans, summed: for work interleaved with other work. */
+export interface CpuSum {
+  /** Adds what was used from `mark` until now. */
+  add(mark: Mark): void;
+  /** The sum so far, with `count` items done in the spans. */
+  usage(count: number): Usage;
+}
+
 /** Marks and measures CPU use; its `onInvoke` goes to the runtime. */
 export interface CpuMeter {
   readonly onInvoke: InvocationListener;
   mark(): Mark;
   /** CPU used since `mark`, with `count` items done in between. */
   since(mark: Mark, count: number): Usage;
+  /** A fresh sum of spans. */
+  sum(): CpuSum;
 }
 
 const recordsIn = (event: unknown): number => {
@@ -87,22 +97,59 @@ export const cpuMeter = (pids: () => { dynamo: number | undefined; kafka: number
       invocations.set(fn.qualifiedName, entry);
     },
     mark,
-    since: (start, count) => {
-      const end = mark();
-      const seconds = (end.at - start.at) / 1000;
-      const of = (key: 'node' | 'dynamo' | 'kafka'): CpuShare => {
-        const ms = end[key] - start[key];
-        return { cores: round(ms / 1000 / seconds, 2), cpuMsPerItem: round(ms / count, 3) };
+    since: (start, count) => usageOf(spanOf(start, mark()), count),
+    sum: () => {
+      const total: Span = { ms: 0, node: 0, dynamo: 0, kafka: 0, invocations: new Map() };
+      return {
+        add: (start) => {
+          const span = spanOf(start, mark());
+          total.ms += span.ms;
+          total.node += span.node;
+          total.dynamo += span.dynamo;
+          total.kafka += span.kafka;
+          for (const [name, v] of span.invocations) {
+            const entry = total.invocations.get(name) ?? { calls: 0, records: 0 };
+            total.invocations.set(name, { calls: entry.calls + v.calls, records: entry.records + v.records });
+          }
+        },
+        usage: (count) => usageOf(total, count),
       };
-      const calls = Object.fromEntries(
-        [...end.invocations]
-          .map(([name, v]) => {
-            const before = start.invocations.get(name) ?? { calls: 0, records: 0 };
-            return [name, { calls: v.calls - before.calls, records: v.records - before.records }] as const;
-          })
-          .filter(([, v]) => v.calls > 0),
-      );
-      return { seconds: round(seconds, 3), node: of('node'), dynamodbLocal: of('dynamo'), kafka: of('kafka'), invocations: calls };
     },
+  };
+};
+
+/** What was used between two marks. */
+interface Span {
+  ms: number;
+  node: number;
+  dynamo: number;
+  kafka: number;
+  invocations: Map<string, { calls: number; records: number }>;
+}
+
+const spanOf = (start: Mark, end: Mark): Span => ({
+  ms: end.at - start.at,
+  node: end.node - start.node,
+  dynamo: end.dynamo - start.dynamo,
+  kafka: end.kafka - start.kafka,
+  invocations: new Map(
+    [...end.invocations]
+      .map(([name, v]) => {
+        const before = start.invocations.get(name) ?? { calls: 0, records: 0 };
+        return [name, { calls: v.calls - before.calls, records: v.records - before.records }] as const;
+      })
+      .filter(([, v]) => v.calls > 0),
+  ),
+});
+
+const usageOf = (span: Span, count: number): Usage => {
+  const seconds = span.ms / 1000;
+  const of = (ms: number): CpuShare => ({ cores: round(ms / 1000 / seconds, 2), cpuMsPerItem: round(ms / count, 3) });
+  return {
+    seconds: round(seconds, 3),
+    node: of(span.node),
+    dynamodbLocal: of(span.dynamo),
+    kafka: of(span.kafka),
+    invocations: Object.fromEntries(span.invocations),
   };
 };
