@@ -4,13 +4,15 @@
  */
 import { z } from 'zod';
 import { topics, type TopicName } from './topics.js';
-import { UnitRegisteredV1 } from './signing/UnitRegistered.v1.js';
+import * as signingEvents from './signing/index.js';
 import { AnnualReportDraftSavedV1 } from './reports/AnnualReportDraftSaved.v1.js';
 import { AnnualReportSubmittedV1 } from './reports/AnnualReportSubmitted.v1.js';
 
-export { UnitRegisteredV1, AnnualReportDraftSavedV1, AnnualReportSubmittedV1 };
+export * from './signing/index.js';
+export { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 };
 
-export const SigningEvent = z.discriminatedUnion('type', [UnitRegisteredV1]);
+type SigningEventSchema = (typeof signingEvents)[keyof typeof signingEvents];
+export const SigningEvent = z.discriminatedUnion('type', Object.values(signingEvents) as [SigningEventSchema, ...SigningEventSchema[]]);
 export type SigningEvent = z.infer<typeof SigningEvent>;
 
 export const ReportsEvent = z.discriminatedUnion('type', [AnnualReportDraftSavedV1, AnnualReportSubmittedV1]);
@@ -21,3 +23,11 @@ export const eventsByTopic = {
   [topics.signing]: SigningEvent,
   [topics.reports]: ReportsEvent,
 } as const satisfies Record<TopicName, z.ZodType>;
+
+/** Every event type the system publishes, as `<service>.<EventName>.v<N>`. */
+export type EventType = z.infer<typeof SigningEvent>['type'] | z.infer<typeof ReportsEvent>['type'];
+
+/** The schema of every event type, by type. */
+export const eventSchemas: Readonly<Record<EventType, z.ZodType>> = Object.fromEntries(
+  Object.values(eventsByTopic).flatMap((union) => union.options.map((schema): [string, z.ZodType] => [schema.shape.type.value, schema])),
+) as Record<EventType, z.ZodType>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventSchema } from '../envelope.js';
+import { Actor } from './parts.js';
 
 /** A unit joined the unit tree. `ancestorIds` runs from the root down to the parent. */
 export const UnitRegisteredData = z.object({
@@ -8,6 +9,7 @@ export const UnitRegisteredData = z.object({
   parentId: z.string().min(1).nullable(),
   category: z.string().min(1),
   ancestorIds: z.array(z.string().min(1)),
+  actor: Actor,
 });
 export type UnitRegisteredData = z.infer<typeof UnitRegisteredData>;
 

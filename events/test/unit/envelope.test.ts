@@ -1,18 +1,25 @@
-import { AnnualReportDraftSavedV1, AnnualReportSubmittedV1, UnitRegisteredV1 } from '../../index.js';
+import { AnnualReportSubmittedV1, eventSchemas, type EventType } from '../../index.js';
 import { loadFixture } from '../../fixtures/index.js';
 import { CloudEvent, newEvent, toCstIso } from '../../envelope.js';
 
 describe('the event contracts', () => {
-  it.each([
-    ['signing.UnitRegistered.v1', UnitRegisteredV1],
-    ['reports.AnnualReportDraftSaved.v1', AnnualReportDraftSavedV1],
-    ['reports.AnnualReportSubmitted.v1', AnnualReportSubmittedV1],
-  ] as const)('%s: the fixture parses with its schema', (name, schema) => {
+  it.each(Object.entries(eventSchemas) as Array<[EventType, (typeof eventSchemas)[EventType]]>)('%s: has a fixture, which parses with its schema', (name, schema) => {
     // Act
     const result = schema.safeParse(loadFixture(name));
 
     // Assess
     expect(result.error).toBeUndefined();
+  });
+
+  it('name their actor in every signing event: the audit trail', () => {
+    // Act
+    const actors = Object.keys(eventSchemas)
+      .filter((type) => type.startsWith('signing.'))
+      .map((type) => ({ type, actor: loadFixture(type as EventType).data.actor }));
+
+    // Assess
+    expect(actors.length).toBe(14);
+    for (const { type, actor } of actors) expect({ type, actor }).toEqual({ type, actor: expect.objectContaining({ subject: expect.any(String), role: expect.any(String) }) });
   });
 
   it('rejects an event whose data breaks the schema', () => {

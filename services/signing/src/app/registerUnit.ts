@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Caller } from '#shared/auth/claims.js';
 import type { TreePosition } from '#shared/auth/reach.js';
 import { newEvent, type Causation } from '#events/envelope.js';
+import { actorOf } from '../domain/actor.js';
 import type { UnitRegisteredV1 } from '#events/signing/UnitRegistered.v1.js';
 import { decideRegisterUnit, type Unit } from '../domain/unit.js';
 import { insertUnit } from '../adapters/unitRepository.js';
@@ -27,7 +28,7 @@ export const registerUnit = async (
     aggregateVersion: unit.version,
     ...cause,
     time: now,
-    data: { unitId: unit.id, name: unit.name, parentId: unit.parentId, category: unit.category, ancestorIds: [...unit.ancestorIds] },
+    data: { unitId: unit.id, name: unit.name, parentId: unit.parentId, category: unit.category, ancestorIds: [...unit.ancestorIds], actor: actorOf(caller) },
   });
   await insertUnit(unit, event, now);
   return unit;
