@@ -66,4 +66,18 @@ export class UnsupportedMediaTypeError extends refusal(415, 'unsupported-media-t
 /** The request repeats an `Idempotency-Key` with another body. */
 export class UnprocessableError extends refusal(422, 'unprocessable', '请求无法处理') {}
 
+/**
+ * A well-formed request that the domain's rules refuse (a list for a post of the wrong role, a
+ * letter whose parties have no holder): 422, naming each field or item concerned.
+ */
+export class RuleError extends refusal(422, 'rule-violated', '不符合业务规则') {
+  constructor(
+    message: string,
+    readonly errors: readonly FieldError[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 export class HeadersTooLargeError extends refusal(431, 'headers-too-large', '请求头过大') {}

@@ -58,7 +58,7 @@ export interface HttpTrigger {
    * generated from them. `path` and `query` are objects of the parameters by name.
    */
   readonly request?: { readonly path?: z.ZodType; readonly query?: z.ZodType; readonly body?: z.ZodType };
-  readonly responses: Readonly<Record<number, { readonly description: string; readonly body?: z.ZodType }>>;
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly body?: z.ZodType; readonly contentType?: string }>>;
   /** The route honours an `Idempotency-Key` header (creating routes). */
   readonly idempotent?: boolean;
 }
@@ -105,10 +105,20 @@ export interface TableSpec {
   readonly stream: boolean;
 }
 
+/**
+ * An asymmetric key the service signs with and that its table does not hold: a KMS key in AWS, a
+ * key file in the local runtime's data folder. Its location reaches the functions through
+ * {@link signingKeyEnvName}.
+ */
+export interface SigningKeySpec {
+  readonly description: string;
+}
+
 export interface ServiceManifest {
   readonly name: string;
   readonly produces: readonly TopicName[];
   readonly tables: Readonly<Record<string, TableSpec>>;
+  readonly signingKeys?: Readonly<Record<string, SigningKeySpec>>;
   readonly functions: Readonly<Record<string, FunctionSpec>>;
 }
 
@@ -118,6 +128,9 @@ export const defineService = <const M extends ServiceManifest>(manifest: M): M =
 /** The environment variable through which a function learns the name of one of its tables. */
 export const tableEnvName = (service: string, table: string): string =>
   `${service}_${table}_TABLE`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+
+/** The environment variable that tells a function where one of its service's signing keys is (`file:<path>` or a KMS key ARN). */
+export const signingKeyEnvName = (service: string, key: string): string => `${service}_${key}_KEY`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 
 /** The triggers of one kind, with the function each belongs to. */
 export const triggersOf = <T extends Trigger['type']>(

@@ -19,6 +19,19 @@ export interface PlatformConfig {
   readonly jwt?: JwtConfig;
 }
 
+/** The signature suites a deployment can choose (`-c signatureSuite=sm3-sm2` for SM2 keys in KMS). */
+export const signatureSuites = ['sha256-ecdsa-p256', 'sm3-sm2'] as const;
+export type SignatureSuiteName = (typeof signatureSuites)[number];
+
+/** The signature suite from context `signatureSuite`; SHA-256 with ECDSA P-256 when not given. */
+export const signatureSuiteFromContext = (scope: IConstruct): SignatureSuiteName => {
+  const value: unknown = scope.node.tryGetContext('signatureSuite') ?? 'sha256-ecdsa-p256';
+  if (!(signatureSuites as readonly unknown[]).includes(value)) {
+    throw new Error(`Context "signatureSuite" must be one of ${signatureSuites.join(', ')}, not ${JSON.stringify(value)}`);
+  }
+  return value as SignatureSuiteName;
+};
+
 /** Context keys the app reads. */
 export const contextKeys = {
   jwtIssuer: 'jwtIssuer',

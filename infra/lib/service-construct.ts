@@ -1,6 +1,7 @@
 /** Everything one service manifest declares: tables, functions and their triggers. */
-import { TimeZone, Tags } from 'aws-cdk-lib';
+import { RemovalPolicy, TimeZone, Tags } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -9,6 +10,7 @@ import { Construct } from 'constructs';
 import { dlqTopic, topicPartitions } from '#events/topics.js';
 import {
   qualifiedName,
+  signingKeyEnvName,
   tableEnvName,
   type KafkaTrigger,
   type ScheduleTrigger,
@@ -21,6 +23,7 @@ import type { ServerlessKafka } from './serverless-kafka.js';
 import { ServiceFunction } from './service-function.js';
 import { ServiceTable } from './service-table.js';
 import { SERVICE_TAG } from './tags.js';
+import { signatureSuiteFromContext } from './config.js';
 
 /** The shared platform pieces a service plugs into. */
 export interface ServiceConstructProps {
@@ -70,6 +73,21 @@ export class ServiceConstruct extends Construct {
     };
     for (const [tableKey, table] of tables) environment[tableEnvName(manifest.name, tableKey)] = table.tableName;
 
+    // A signing key lives in KMS, never in a table: SIGN_VERIFY, on P-256 or (China regions) SM2.
+    const suite = signatureSuiteFromContext(this);
+    const keys = Object.entries(manifest.signingKeys ?? {}).map(([keyName, spec]) => {
+      const key = new kms.Key(this, `${keyName}-signing-key`, {
+        description: `${manifest.name}: ${spec.description}`,
+        keySpec: suite === 'sm3-sm2' ? kms.KeySpec.SM2 : kms.KeySpec.ECC_NIST_P256,
+        keyUsage: kms.KeyUsage.SIGN_VERIFY,
+        // Signatures made years ago must still verify: the key outlives the stack.
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      environment[signingKeyEnvName(manifest.name, keyName)] = key.keyArn;
+      return key;
+    });
+    if (keys.length > 0) environment.SIGNATURE_SUITE = suite;
+
     const functions = new Map<string, ServiceFunction>();
     for (const [functionName, spec] of Object.entries(manifest.functions)) {
       const name = qualifiedName(manifest.name, functionName);
@@ -83,6 +101,7 @@ export class ServiceConstruct extends Construct {
         environment,
       });
       for (const table of tables.values()) table.grantReadWriteData(fn);
+      for (const key of keys) key.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
       kafka.grantClientAccess(fn);
       spec.triggers.forEach((trigger, index) => this.addTrigger(name, fn, trigger, index, props));
       functions.set(functionName, fn);

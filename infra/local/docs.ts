@@ -70,11 +70,11 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
     for (const { functionName, trigger } of triggersOf(service, 'http')) {
       const body = trigger.request?.body;
       const declared = Object.fromEntries(
-        Object.entries(trigger.responses as Record<string, { description: string; body?: z.ZodType }>).map(([status, r]) => [
+        Object.entries(trigger.responses as Record<string, { description: string; body?: z.ZodType; contentType?: string }>).map(([status, r]) => [
           status,
           Number(status) >= 400
             ? problemResponse(r.description)
-            : { description: r.description, content: { 'application/json': { schema: r.body ? jsonSchema(r.body, 'output') : {} } } },
+            : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.body ? jsonSchema(r.body, 'output') : {} } } },
         ]),
       );
       (paths[trigger.path] ??= {})[trigger.method.toLowerCase()] = {

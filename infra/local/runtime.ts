@@ -3,10 +3,11 @@
  * of the manifests, loads every function, and wires the triggers: the gateway for `http`, consumer
  * groups for `kafka`, stream pollers for `stream` and the scheduler for `schedule`.
  */
+import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { services as allServices } from '#services/index.js';
-import { tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
+import { signingKeyEnvName, tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import { ensureTopics } from './kafka.js';
 import { ensureTables, localDynamoClient } from './dynamodb.js';
 import { loadFunctions, type InvocationListener, type LocalFunction } from './functions.js';
@@ -60,6 +61,10 @@ const configureEnvironment = (options: RuntimeOptions, services: readonly Servic
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   for (const service of services) {
     for (const [key, table] of Object.entries(service.tables)) process.env[tableEnvName(service.name, key)] = table.name;
+    // The key file is kept beside the data, not in any table; it is made at first use.
+    for (const key of Object.keys(service.signingKeys ?? {})) {
+      process.env[signingKeyEnvName(service.name, key)] = `file:${path.join(options.dataDir, 'keys', `${service.name}-${key}.json`)}`;
+    }
   }
 };
 

@@ -18,10 +18,15 @@ export const inReach = (caller: Caller, unit: TreePosition): boolean => {
 /** Whether the caller reaches every unit of the tree: an admin with no unit. */
 export const reachesWholeTree = (caller: Caller): boolean => caller.unitId === undefined && caller.role === 'admin';
 
-/** Where a route finds the unit it acts on: a path, query or body field. */
+/**
+ * Where a route finds the unit it acts on: a path, query or body field holding the unit's id, or,
+ * with `of`, the id of a resource of that kind (a letter, say), whose unit the service's owner
+ * lookup for that kind gives.
+ */
 export interface UnitSource {
   readonly in: 'path' | 'query' | 'body';
   readonly name: string;
+  readonly of?: string;
 }
 
 /**

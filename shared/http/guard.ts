@@ -12,6 +12,9 @@ import type { HttpTrigger } from '../manifest.js';
 /** Finds a unit's place in the tree as the service knows it; `undefined` when it does not know it. */
 export type UnitDirectory = (unitId: string) => Promise<TreePosition | undefined>;
 
+/** Finds the unit a resource belongs to, by resource kind (a reach rule's `of`); `undefined` when there is no such resource. */
+export type ResourceOwners = Readonly<Record<string, (id: string) => Promise<string | undefined>>>;
+
 /** The role check, before anything of the request is read. */
 export const checkRole = (trigger: HttpTrigger, caller: Caller): void => {
   if (!trigger.roles.includes(caller.role)) {
@@ -28,20 +31,30 @@ export const checkReach = async (
   caller: Caller,
   input: { readonly path: unknown; readonly query: unknown; readonly body: unknown },
   units: UnitDirectory | undefined,
+  owners: ResourceOwners = {},
 ): Promise<TreePosition | undefined> => {
   const rule = trigger.reach;
   if (rule.kind === 'listing') return undefined;
-  const unitId = (input[rule.unit.in] as Record<string, unknown> | undefined)?.[rule.unit.name];
+  const named = (input[rule.unit.in] as Record<string, unknown> | undefined)?.[rule.unit.name];
+  const unitId = rule.unit.of === undefined || named === undefined ? named : await ownerOf(trigger, rule.unit.of, owners, String(named));
   if (unitId === undefined) {
     // No unit named: only the whole tree's admin acts at the root.
     if (rule.kind === 'subtree' && reachesWholeTree(caller)) return undefined;
     throw new ForbiddenError(`Only an admin of the whole tree may call ${trigger.method} ${trigger.path} without ${rule.unit.name}`);
   }
   if (!units) throw new Error(`${trigger.method} ${trigger.path} declares a reach rule but its handler has no unit directory`);
-  const unit = await units(String(unitId));
+  const unit = unitId === null ? undefined : await units(String(unitId));
   if (ruleAllows(rule, caller, unit)) return unit;
-  if (unit === undefined && reachesWholeTree(caller)) throw new NotFoundError(`Unit ${String(unitId)} does not exist`);
-  throw new ForbiddenError(`Unit ${String(unitId)} is outside the caller’s reach for ${trigger.method} ${trigger.path}`);
+  const what = rule.unit.of === undefined ? `Unit ${String(unitId)}` : `The ${rule.unit.of} ${String(named)}`;
+  if (unit === undefined && reachesWholeTree(caller)) throw new NotFoundError(`${what} does not exist`);
+  throw new ForbiddenError(`${what} is outside the caller’s reach for ${trigger.method} ${trigger.path}`);
+};
+
+/** The unit of a resource; null when there is no such resource (then treated as an unknown unit). */
+const ownerOf = async (trigger: HttpTrigger, kind: string, owners: ResourceOwners, id: string): Promise<string | null> => {
+  const find = owners[kind];
+  if (!find) throw new Error(`${trigger.method} ${trigger.path} finds its unit through a ${kind}, but its handler has no owner lookup for it`);
+  return (await find(id)) ?? null;
 };
 
 /**

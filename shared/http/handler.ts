@@ -35,18 +35,22 @@ import { countHttpResponse, publishMetrics } from '../metrics.js';
 import { problemJson } from './problemJson.js';
 import { parseWith } from './parse.js';
 import { readJsonBody } from './body.js';
-import { checkReach, checkRole, type UnitDirectory } from './guard.js';
+import { checkReach, checkRole, type ResourceOwners, type UnitDirectory } from './guard.js';
 import { withIdempotency } from './idempotency.js';
 
 export { maxBodyBytes } from './body.js';
 
 export interface HttpResult {
   readonly status: number;
+  /** JSON, or the text itself when `contentType` is given. */
   readonly body: unknown;
+  readonly contentType?: string;
 }
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
 export const created = (body: unknown): HttpResult => ({ status: 201, body });
+/** A page to read or print, as the route's manifest declares it (`contentType: 'text/html'`). */
+export const html = (page: string): HttpResult => ({ status: 200, body: page, contentType: 'text/html; charset=utf-8' });
 
 /** What a use case is called with: the caller, the parsed input and the unit the route acts on. */
 export interface HttpInput<P, Q, B> {
@@ -77,10 +81,15 @@ export const route = (manifest: ServiceManifest, functionName: string): HttpTrig
   return trigger;
 };
 
-/** What the stack needs besides the route: the service's logger and, for a unit-scoped route, its unit directory. */
+/**
+ * What the stack needs besides the route: the service's logger and, for a unit-scoped route, its
+ * unit directory, and for a route that finds its unit through a resource, the owner lookup of
+ * that kind of resource.
+ */
 export interface HttpDependencies {
   readonly logger: Logger;
   readonly units?: UnitDirectory;
+  readonly owners?: ResourceOwners;
 }
 
 /**
@@ -124,7 +133,7 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
         query: schemas.query ? parseWith(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined,
         body: schemas.body ? parseWith(schemas.body, raw, 'body') : undefined,
       };
-      const unit = await checkReach(trigger, caller, parsed, dependencies.units);
+      const unit = await checkReach(trigger, caller, parsed, dependencies.units, dependencies.owners);
       const traceparent = event.headers?.traceparent;
       const input = {
         ...parsed,
@@ -137,8 +146,8 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
       const result = trigger.idempotent ? await withIdempotency({ service: manifest.name, functionName, event, context, caller, body: raw }, () => run(input)) : await run(input);
       return {
         statusCode: result.status,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(result.body),
+        headers: { 'content-type': result.contentType ?? 'application/json' },
+        body: result.contentType ? String(result.body) : JSON.stringify(result.body),
       };
     });
 };

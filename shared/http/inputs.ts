@@ -22,6 +22,26 @@ export const UnitId = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '单位编号格式不正确 / not a unit id')
   .meta({ description: 'A unit id (a lower-case UUID)', examples: ['0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f'] });
 
+/** The id of something the system made (a person, a post, a list, a letter): a lower-case UUID. */
+export const Id = (what: string) =>
+  z
+    .string()
+    .max(36)
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, `${what}编号格式不正确 / not an id`)
+    .meta({ description: `A ${what} id (a lower-case UUID)`, examples: ['0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e70'] });
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 30 February), within {@link yearRange}. */
+export const CalendarDate = z.iso
+  .date('日期须为 YYYY-MM-DD 格式的有效日期 / a date is YYYY-MM-DD')
+  .refine((d) => Number(d.slice(0, 4)) >= yearRange.min && Number(d.slice(0, 4)) <= yearRange.max, `年份须在 ${yearRange.min}–${yearRange.max} 之间`)
+  .meta({ examples: ['2027-01-05'] });
+wireSchemas.add(CalendarDate, {
+  jsonSchema: { type: 'string', format: 'date', pattern: '^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', examples: ['2027-01-05'] },
+});
+
+/** A year in a JSON body: an integer within {@link yearRange}. */
+export const Year = z.number().int().min(yearRange.min).max(yearRange.max).meta({ examples: [2027] });
+
 /**
  * A year as a path or query parameter: a plain decimal integer (no sign, no leading zero, no
  * padding, no hex) within {@link yearRange}. The handler receives a number.

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { AppError, MethodNotAllowedError, ValidationError } from '../errors.js';
+import { AppError, MethodNotAllowedError, RuleError, ValidationError } from '../errors.js';
 import { problemContentType, type Problem } from './problem.js';
 
 /**
@@ -16,7 +16,7 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       status: error.status,
       detail: error.message,
       ...(instance ? { instance } : {}),
-      ...(error instanceof ValidationError && error.errors.length > 0 ? { errors: [...error.errors] } : {}),
+      ...((error instanceof ValidationError || error instanceof RuleError) && error.errors.length > 0 ? { errors: [...error.errors] } : {}),
     };
   }
   return { type: '/problems/internal', title: '服务器内部错误', status: 500, ...(instance ? { instance } : {}) };

@@ -36,7 +36,7 @@ describe('the generated API documents', () => {
     const years = Object.values(doc.paths).flatMap((ops) => Object.values(ops).flatMap((op) => op.parameters.filter((p) => p.name === 'year')));
 
     // Assess
-    expect(years.map((p) => p.in).sort()).toEqual(['path', 'path', 'query']);
+    expect(new Set(years.map((p) => p.in))).toEqual(new Set(['path', 'query']));
     for (const p of years) expect(p.schema).toEqual({ type: 'integer', minimum: 2000, maximum: 2100 });
   });
 
