@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Text, UnitId } from '#shared/http/inputs.js';
+import { CalendarDate, Id, Text, UnitId, Year, YearParam } from '#shared/http/inputs.js';
+import { LetterParty, ListItem, ListSubject, Portfolio, PostRole, SignatureRecord, SignatureSuiteName } from '#events/signing/parts.js';
 
 /** Body of `POST /api/units`. */
 export const RegisterUnitBody = z
@@ -20,3 +21,160 @@ export const UnitView = z.object({
 export type UnitView = z.infer<typeof UnitView>;
 
 export const UnitList = z.object({ units: z.array(UnitView) });
+
+/** `{unitId}` in a path. */
+export const UnitPath = z.strictObject({ unitId: UnitId });
+
+/** Body of `POST /api/units/{unitId}/posts`. */
+export const AssignPersonBody = z
+  .strictObject({
+    /** An existing person (one who already holds or held a post); a new person when absent. */
+    personId: Id('person').optional(),
+    name: Text(50),
+    role: PostRole,
+    title: Text(100),
+    portfolio: z
+      .strictObject({
+        areas: z.array(Text(50)).max(20).optional(),
+        unitIds: z.array(UnitId).max(200).optional(),
+      })
+      .optional(),
+    startDate: CalendarDate,
+  })
+  .meta({ examples: [{ name: '李华', role: 'teamMember', title: '党委委员、副镇长', portfolio: { areas: ['财政', '农业农村'] }, startDate: '2027-01-05' }] });
+export type AssignPersonBody = z.infer<typeof AssignPersonBody>;
+
+export const PostPath = z.strictObject({ unitId: UnitId, postId: Id('post') });
+
+/** Body of `POST /api/units/{unitId}/posts/{postId}/leave`. */
+export const LeavePostBody = z.strictObject({ endDate: CalendarDate }).meta({ examples: [{ endDate: '2027-06-30' }] });
+export type LeavePostBody = z.infer<typeof LeavePostBody>;
+
+export const PostsQuery = z.strictObject({ includeEnded: z.enum(['true', 'false']).optional() });
+
+export const PostView = z.object({
+  postId: z.string(),
+  unitId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  role: PostRole,
+  title: z.string(),
+  portfolio: Portfolio,
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  version: z.number().int(),
+});
+export const PostList = z.object({ posts: z.array(PostView) });
+
+/** Body of `POST /api/units/{unitId}/responsibility-lists`. */
+export const CreateListBody = z
+  .strictObject({ year: Year, subject: ListSubject, postId: Id('post').optional() })
+  .meta({ examples: [{ year: 2027, subject: 'committee' }] });
+export type CreateListBody = z.infer<typeof CreateListBody>;
+
+export const ListPath = z.strictObject({ unitId: UnitId, listId: Id('list') });
+
+/** Items as an edit sends them: an existing item by its id, a new one without. */
+const EditedItems = z
+  .array(z.strictObject({ itemId: Id('item').optional(), text: Text(500), area: Text(50).nullable().optional() }))
+  .min(1)
+  .max(100);
+
+/** Body of `PUT /api/units/{unitId}/responsibility-lists/{listId}`. */
+export const EditListBody = z.strictObject({ items: EditedItems }).meta({ examples: [{ items: [{ text: '每季度专题研究党风廉政建设工作' }] }] });
+export type EditListBody = z.infer<typeof EditListBody>;
+
+export const YearQuery = z.strictObject({ year: YearParam });
+
+export const ListView = z.object({
+  listId: z.string(),
+  unitId: z.string(),
+  year: z.number().int(),
+  subject: ListSubject,
+  postId: z.string().nullable(),
+  personId: z.string().nullable(),
+  status: z.enum(['draft', 'published']),
+  version: z.number().int(),
+  items: z.array(ListItem),
+  published: z.object({ version: z.number().int(), items: z.array(ListItem) }).nullable(),
+  revision: z.number().int(),
+});
+export const ListList = z.object({ lists: z.array(ListView) });
+
+/** Body of `POST /api/units/{unitId}/letters`. */
+export const IssueLettersBody = z.strictObject({ year: Year }).meta({ examples: [{ year: 2027 }] });
+
+export const LetterPath = z.strictObject({ letterId: Id('letter') });
+
+export const LetterView = z.object({
+  letterId: z.string(),
+  version: z.number().int(),
+  unitId: z.string(),
+  year: z.number().int(),
+  kind: z.enum(['committee', 'member']),
+  title: z.string(),
+  issuer: LetterParty,
+  recipient: LetterParty,
+  items: z.array(ListItem),
+  suite: SignatureSuiteName,
+  contentHash: z.string(),
+  status: z.enum(['issued', 'completed', 'voided']),
+  signatures: z.array(z.object({ party: z.enum(['issuer', 'recipient']), personId: z.string(), sequence: z.number().int(), hash: z.string(), signedAt: z.string() })),
+  issuedAt: z.string(),
+  replacesVersion: z.number().int().nullable(),
+});
+export const LetterList = z.object({ letters: z.array(LetterView) });
+
+export const IssueResult = z.object({
+  issued: z.array(LetterView),
+  notIssued: z.array(z.object({ who: z.string(), reason: z.string() })),
+});
+
+/** Body of `POST /api/letters/{letterId}/sign`: the version the signer read. */
+export const SignLetterBody = z.strictObject({ version: z.number().int().min(1).max(10_000) }).meta({ examples: [{ version: 1 }] });
+
+export const SignResult = z.object({ letter: LetterView, signature: SignatureRecord });
+
+/** Body of `PUT /api/letters/{letterId}`: a correction, made as the next version. */
+export const CorrectLetterBody = z
+  .strictObject({ title: Text(100).optional(), items: EditedItems.optional() })
+  .meta({ examples: [{ items: [{ text: '督促分管单位开展廉政风险排查' }] }] });
+export type CorrectLetterBody = z.infer<typeof CorrectLetterBody>;
+
+export const CorrectResult = z.object({ voided: LetterView, letter: LetterView });
+
+const ChainBreak = z.object({
+  sequence: z.number().int(),
+  documentId: z.string(),
+  reason: z.enum(['sequence', 'previousHash', 'hash', 'digitalSignature', 'unknownKey', 'document', 'contentHash', 'missing']),
+  message: z.string(),
+});
+
+export const VerifyResult = z.object({
+  valid: z.boolean(),
+  unitId: z.string(),
+  year: z.number().int(),
+  signatures: z.number().int(),
+  head: z.string().nullable(),
+  brokenAt: ChainBreak.nullable(),
+});
+
+export const UnitYearPath = z.strictObject({ unitId: UnitId });
+
+export const Coverage = z.object({
+  year: z.number().int(),
+  levels: z.array(
+    z.object({
+      /** 0 is the caller's own unit (or the root for an admin of the whole tree), 1 the units below it, and so on. */
+      level: z.number().int(),
+      units: z.number().int(),
+      issued: z.number().int(),
+      completed: z.number().int(),
+      pending: z.number().int(),
+      percentComplete: z.number().nullable(),
+      unsigned: z.array(
+        z.object({ letterId: z.string(), unitId: z.string(), unitName: z.string(), party: z.enum(['issuer', 'recipient']), personId: z.string(), name: z.string() }),
+      ),
+    }),
+  ),
+});

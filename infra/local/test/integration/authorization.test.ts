@@ -13,6 +13,8 @@ import type { ReachRule } from '#shared/auth/reach.js';
 import { triggersOf, type HttpTrigger, type ServiceManifest } from '#shared/manifest.js';
 import type { Runtime } from '../../runtime.js';
 import { api, documentClient, eventually, registerUnit, startTestRuntime, tokenFor } from '../support/harness.js';
+import { httpClient } from '../../support/httpClient.js';
+import { signingFlow, type Staffed } from '../../support/signingFlow.js';
 
 type Relation = 'own' | 'child' | 'parent' | 'sibling' | 'unknown';
 const relations: readonly Relation[] = ['own', 'child', 'parent', 'sibling', 'unknown'];
@@ -39,8 +41,12 @@ export const expectedVerdict = (trigger: HttpTrigger, role: Role, wholeTree: boo
   return allowed[rule.kind].includes(relation) ? 'answered' : 'refused';
 };
 
-const verdictOf = (status: number): Verdict | `unexpected ${number}` =>
-  status === 403 ? 'refused' : status === 404 ? 'not-found' : status === 401 || status >= 500 ? `unexpected ${status}` : 'answered';
+/**
+ * What an answer says of the guard. A 404 about a unit (or resource) that exists was the use case's,
+ * past the guard (another id in the request, say a post, names nothing): answered.
+ */
+const verdictOf = (status: number, relation: Relation): Verdict | `unexpected ${number}` =>
+  status === 403 ? 'refused' : status === 404 ? (relation === 'unknown' ? 'not-found' : 'answered') : status === 401 || status >= 500 ? `unexpected ${status}` : 'answered';
 
 /** The first example a schema declares (`.meta({ examples })`), for filling a request in. */
 const exampleOf = (schema: z.ZodType | undefined): unknown => (schema?.meta() as { examples?: unknown[] } | undefined)?.examples?.[0];
@@ -50,14 +56,26 @@ let runtime: Runtime;
 const units = {} as Record<Exclude<Relation, 'unknown'>, string> & { sibling: string };
 const unknownUnit = '0196a0f2-0000-7000-8000-0000000000ff';
 const unitFor = (relation: Relation) => (relation === 'unknown' ? unknownUnit : units[relation]);
+/**
+ * Resources that routes find their unit through (a reach rule's `of`), one in each related unit.
+ * A route whose `of` names a kind missing here fails the matrix: add a maker for it below.
+ */
+const resources: Record<string, Record<Exclude<Relation, 'unknown'>, string>> = {};
+const unknownResource = '0196a0f2-0000-7000-8000-0000000000fe';
+/** The person every matrix token is for: the own unit's secretary, so that signing routes meet a holder. */
+let subject: string | undefined;
 
 /** A request to the route that acts on `unitId`, everything else filled from the schemas' examples. */
-const requestFor = (trigger: HttpTrigger, unitId: string) => {
+const requestFor = (trigger: HttpTrigger, relation: Relation) => {
   const target = trigger.reach.kind === 'listing' ? undefined : trigger.reach.unit;
+  const unitId = target?.of === undefined ? unitFor(relation) : relation === 'unknown' ? unknownResource : resources[target.of]?.[relation];
+  if (unitId === undefined) throw new Error(`${trigger.method} ${trigger.path} finds its unit through a ${target?.of}: give the matrix one in each unit`);
   const pathValues = Object.fromEntries(Object.entries(fieldsOf(trigger.request?.path)).map(([name, s]) => [name, String(exampleOf(s))]));
   if (target?.in === 'path') pathValues[target.name] = unitId;
   const path = trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? ''));
-  const query = new URLSearchParams(Object.entries(fieldsOf(trigger.request?.query)).map(([name, s]): [string, string] => [name, String(exampleOf(s))]));
+  const query = new URLSearchParams(
+    Object.entries(fieldsOf(trigger.request?.query)).flatMap(([name, s]): Array<[string, string]> => (exampleOf(s) === undefined ? [] : [[name, String(exampleOf(s))]])),
+  );
   if (target?.in === 'query') query.set(target.name, unitId);
   const example = exampleOf(trigger.request?.body) as Record<string, unknown> | undefined;
   const body = trigger.request?.body ? { ...example, ...(target?.in === 'body' ? { [target.name]: unitId } : {}) } : undefined;
@@ -81,12 +99,12 @@ const runMatrix = async (manifests: readonly ServiceManifest[]): Promise<{ cases
   for (const manifest of manifests) {
     for (const { trigger } of triggersOf(manifest, 'http')) {
       for (const { role, wholeTree } of callers) {
-        const token = await tokenFor(runtime, role, wholeTree ? undefined : units.own);
+        const token = await tokenFor(runtime, role, wholeTree ? undefined : units.own, wholeTree ? undefined : subject);
         for (const relation of relations) {
-          const { path, body } = requestFor(trigger, unitFor(relation));
+          const { path, body } = requestFor(trigger, relation);
           const answer = await api(runtime, trigger.method, path, { token, ...(body ? { body } : {}) });
           const expected = expectedVerdict(trigger, role, wholeTree, relation);
-          const got = verdictOf(answer.status);
+          const got = verdictOf(answer.status, relation);
           cases++;
           // A listing answers within the caller's subtree: never a word of a sibling (the parent's id
           // may stand as the own unit's parentId).
@@ -108,6 +126,29 @@ beforeAll(async () => {
   units.own = await registerUnit(runtime, `授权县-${suffix}`, units.parent);
   units.sibling = await registerUnit(runtime, `授权邻县-${suffix}`, units.parent);
   units.child = await registerUnit(runtime, `授权镇-${suffix}`, units.own, '乡镇（街道）党委');
+  // A letter in each unit: the own unit's secretary is a party of the own unit's and the child's
+  // committee letters, so the signing routes meet the holder of a post there.
+  const client = httpClient(runtime.url);
+  const flow = signingFlow(client, runtime.keys);
+  const staffed = new Map<string, Staffed>();
+  for (const [relation, unitId] of [['parent', units.parent], ['own', units.own], ['sibling', units.sibling], ['child', units.child]] as const) {
+    const unit = await flow.staff(unitId, { secretary: `${relation}书记`, members: [{ name: `${relation}委员`, areas: ['财政'] }] });
+    staffed.set(relation, unit);
+    await flow.publishLists(unit, 2027, relation !== 'parent');
+  }
+  const admin = await tokenFor(runtime, 'admin');
+  const letters = Object.fromEntries(
+    await Promise.all(
+      (['parent', 'own', 'sibling', 'child'] as const).map(async (relation) => {
+        const { issued } = await flow.issue(units[relation], 2027, admin);
+        const committee = issued.find((l) => l.kind === 'committee');
+        return [relation, (committee ?? issued[0]!).letterId] as const;
+      }),
+    ),
+  ) as Record<Exclude<Relation, 'unknown'>, string>;
+  resources.letter = letters;
+  subject = staffed.get('own')!.secretary.personId;
+  client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).
   for (const id of Object.values(units)) {
     await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'reports', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `reports to know ${id}`);

@@ -33,8 +33,8 @@ export const startTestRuntime = async (onInvoke?: InvocationListener): Promise<R
 /** A document client on the global setup's DynamoDB Local. */
 export const documentClient = (): DynamoDBDocumentClient => DynamoDBDocumentClient.from(localDynamoClient(readState().endpoint));
 
-/** A development token of `role` (pinned to `unitId` if given), signed with the runtime's key. */
-export const tokenFor = (runtime: Runtime, role: Role, unitId?: string): Promise<string> => signToken(runtime.keys, role, unitId);
+/** A development token of `role` (pinned to `unitId` if given, for the person `subject` if given), signed with the runtime's key. */
+export const tokenFor = (runtime: Runtime, role: Role, unitId?: string, subject?: string): Promise<string> => signToken(runtime.keys, role, unitId, subject);
 
 /** A gateway answer: status, content type, headers, and the body parsed as JSON (`{}` when empty). */
 export type Answer<T = Record<string, unknown>> = HttpAnswer<T>;

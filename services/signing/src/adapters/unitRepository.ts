@@ -21,6 +21,7 @@ const toUnit = (item: Record<string, unknown>): Unit => ({
   category: item.category as string,
   ancestorIds: (item.ancestorIds as string[]) ?? [],
   version: item.version as number,
+  active: item.active !== false,
 });
 
 export const getUnit = async (id: string): Promise<Unit | undefined> => {

@@ -48,7 +48,7 @@ export const linkHashOf = (link: SignatureFields): string => canonicalDigest(lin
 /** What the digital signature of a link is made over: the bytes of its hash. */
 export const signedMessageOf = (hash: string): Buffer => Buffer.from(hash, 'hex');
 
-/** Why a link does not hold, in the order they are checked. */
+/** Why a link does not hold, in the order they are checked; `missing` is a document's signature absent from the chain. */
 export const breakReasons = {
   sequence: '签名序号不连续（有签名被删除或插入）',
   previousHash: '前一签名的哈希不符（链被改动）',
@@ -57,6 +57,7 @@ export const breakReasons = {
   unknownKey: '签名密钥未知，无法验证数字签名',
   document: '所签文书不存在',
   contentHash: '文书内容与签署时的哈希不符（文书被改动）',
+  missing: '文书记载的签名不在签名链中（签名被删除）',
 } as const;
 export type BreakReason = keyof typeof breakReasons;
 

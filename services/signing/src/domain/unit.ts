@@ -13,6 +13,8 @@ export interface Unit {
   /** From the root down to the parent. */
   readonly ancestorIds: readonly string[];
   readonly version: number;
+  /** False once deactivated: the unit keeps its history but takes no new posts, lists or letters. */
+  readonly active?: boolean;
 }
 
 export interface RegisterUnit {

@@ -1,0 +1,73 @@
+/**
+ * The printable letter: one HTML page laid out as Chinese official documents are (GB/T 9704: A4,
+ * margins 37/35/28/26 mm, the title in 小标宋/宋体 二号, the text in 仿宋 三号, 28 characters a
+ * line), with both parties, the numbered items, a signature block for each party (name and date
+ * once signed) and the letter's fingerprint, so a paper copy can be checked against the system.
+ */
+import { postRoleNames } from '../domain/posts.js';
+import type { Letter, Party } from '../domain/letters.js';
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const chineseNumber = (n: number): string => {
+  const digits = '〇一二三四五六七八九';
+  if (n < 10) return digits[n]!;
+  if (n < 20) return `十${n % 10 === 0 ? '' : digits[n % 10]}`;
+  return `${digits[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
+};
+
+const partyLabels: Readonly<Record<Party, string>> = { issuer: '责任书下达方', recipient: '责任人' };
+
+/** The letter as a page to read and print; `unitNames` names the parties' units. */
+export const printLetter = (letter: Letter, unitNames: ReadonlyMap<string, string>): string => {
+  const signatureOf = (party: Party) => letter.signatures.find((s) => s.party === party);
+  const block = (party: Party) => {
+    const p = letter[party];
+    const signed = signatureOf(party);
+    return `<div class="signer">
+      <p>${partyLabels[party]}：${escape(unitNames.get(p.unitId) ?? '')}</p>
+      <p>${escape(postRoleNames[p.role])}（签字）：<span class="name">${signed ? escape(p.name) : '&#12288;'.repeat(6)}</span></p>
+      <p>日期：${signed ? escape(signed.signedAt.slice(0, 10).replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)) : '&#12288;&#12288;年&#12288;&#12288;月&#12288;&#12288;日'}</p>
+    </div>`;
+  };
+  const voided = letter.status === 'voided' ? '<p class="voided">本版本已作废</p>' : '';
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escape(letter.title)}</title>
+<style>
+  @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+  body { font-family: "FangSong_GB2312", "FangSong", "仿宋", "STFangsong", serif; font-size: 16pt; line-height: 28.9pt; max-width: 156mm; margin: 0 auto; color: #000; }
+  h1 { font-family: "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "STSong", serif; font-size: 22pt; font-weight: normal; text-align: center; margin: 0 0 28.9pt; }
+  .parties p, .signer p { margin: 0; }
+  ol { list-style: none; padding: 0; margin: 14pt 0; counter-reset: item; }
+  ol li { text-indent: 2em; }
+  .signers { display: flex; justify-content: space-between; margin-top: 40pt; break-inside: avoid; }
+  .name { font-family: "KaiTi", "楷体", serif; }
+  .fingerprint { margin-top: 28pt; font-family: monospace; font-size: 9pt; line-height: 12pt; word-break: break-all; color: #333; }
+  .voided { color: #c00; font-weight: bold; text-align: center; }
+  @media print { .fingerprint { color: #000; } }
+</style>
+</head>
+<body>
+${voided}
+<h1>${escape(letter.title)}</h1>
+<div class="parties">
+  <p>${partyLabels.issuer}：${escape(unitNames.get(letter.issuer.unitId) ?? '')}&#12288;${escape(letter.issuer.name)}</p>
+  <p>${partyLabels.recipient}：${escape(unitNames.get(letter.recipient.unitId) ?? '')}&#12288;${escape(letter.recipient.name)}</p>
+</div>
+<p style="text-indent:2em">为落实党风廉政建设责任制，明确${letter.year}年度责任，签订本责任书。责任人应履行以下责任：</p>
+<ol>
+${letter.items.map((item, i) => `  <li>${chineseNumber(i + 1)}、${escape(item.text)}</li>`).join('\n')}
+</ol>
+<div class="signers">
+${block('issuer')}
+${block('recipient')}
+</div>
+<p class="fingerprint">责任书编号 ${escape(letter.letterId)} · 第 ${letter.version} 版<br>内容指纹（${letter.suite === 'sm3-sm2' ? 'SM3' : 'SHA-256'}）：${escape(letter.contentHash)}</p>
+</body>
+</html>
+`;
+};

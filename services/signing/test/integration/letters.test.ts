@@ -1,0 +1,322 @@
+/**
+ * Letters signed layer by layer, through the local gateway on the real broker and DynamoDB Local:
+ * issuing from published lists, signing by the holders of the posts, coverage, corrections, and
+ * tamper evidence against someone who edits the table.
+ */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Runtime } from '#infra/local/runtime.js';
+import { httpClient, type HttpClient } from '#infra/local/support/httpClient.js';
+import { signingFlow, type LetterAnswer, type Staffed } from '#infra/local/support/signingFlow.js';
+import { api, documentClient, eventually, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
+import { recordTopic, type TopicRecorder } from '#infra/local/test/support/topic.js';
+import { SigningEvent } from '#events/index.js';
+import { topics } from '#events/topics.js';
+import { linkHashOf, type SignatureLink } from '../../src/domain/chain.js';
+import { contentHashOf, type Letter } from '../../src/domain/letters.js';
+
+let runtime: Runtime;
+let client: HttpClient;
+let flow: ReturnType<typeof signingFlow>;
+let recorder: TopicRecorder;
+const suffix = Date.now().toString(36);
+const year = 2026;
+
+interface Verification {
+  valid: boolean;
+  signatures: number;
+  head: string | null;
+  brokenAt: { sequence: number; documentId: string; reason: string; message: string } | null;
+}
+
+interface CoverageLevel {
+  level: number;
+  units: number;
+  issued: number;
+  completed: number;
+  pending: number;
+  percentComplete: number | null;
+  unsigned: Array<{ letterId: string; party: string; personId: string; name: string }>;
+}
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  // After the runtime, which creates the topics; from the beginning, so nothing is missed.
+  recorder = await recordTopic(topics.signing);
+  client = httpClient(runtime.url);
+  flow = signingFlow(client, runtime.keys);
+});
+
+afterAll(async () => {
+  client?.close();
+  await runtime?.stop();
+  await recorder?.stop();
+});
+
+/** A fresh root unit (a city) with a secretary, two members and a discipline chief, its lists published. */
+const staffedCity = async (name: string) => {
+  const cityId = await registerUnit(runtime, `${name}-${suffix}`, undefined, '市委');
+  const staffed = await flow.staff(cityId, {
+    secretary: '王明',
+    members: [
+      { name: '李华', areas: ['财政', '农业农村'] },
+      { name: '赵强', areas: ['教育'] },
+    ],
+    disciplineChief: '孙丽',
+  });
+  const lists = await flow.publishLists(staffed, year, false);
+  return { cityId, staffed, lists };
+};
+
+const holderOf = (staffed: Staffed, personId: string) => [staffed.secretary, ...staffed.members, ...(staffed.disciplineChief ? [staffed.disciplineChief] : [])].find((h) => h.personId === personId)!;
+
+/** Both parties sign the letter; gives the completed letter. */
+const signBoth = async (staffed: Staffed, letter: LetterAnswer, issuerStaff: Staffed = staffed): Promise<LetterAnswer> => {
+  const first = await flow.sign(letter, holderOf(issuerStaff, letter.issuer.personId));
+  expect(first.status).toBe(200);
+  const second = await flow.sign(letter, holderOf(staffed, letter.recipient.personId));
+  expect(second.status).toBe(200);
+  return second.body.letter;
+};
+
+const coverageFor = async (token: string): Promise<CoverageLevel[]> => {
+  const answer = await api<{ levels: CoverageLevel[] }>(runtime, 'GET', `/api/signing/coverage?year=${year}`, { token });
+  expect(answer.status).toBe(200);
+  return answer.body.levels;
+};
+
+const verifyLetter = async (letterId: string) => (await api<Verification>(runtime, 'GET', `/api/letters/${letterId}/verify`, { token: await tokenFor(runtime, 'admin') })).body;
+
+describe('the city secretary’s letters', () => {
+  it('are issued one per member from the published lists, each holding exactly that member’s items', async () => {
+    // Prepare
+    const { cityId, staffed, lists } = await staffedCity('海城市');
+
+    // Act
+    const { issued, notIssued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+
+    // Assess: no committee letter for the root, one letter per member and one for the discipline chief.
+    expect(notIssued).toEqual([]);
+    expect(issued.map((l) => l.kind)).toEqual(['member', 'member', 'member']);
+    for (const member of staffed.members) {
+      const letter = issued.find((l) => l.recipient.postId === member.postId)!;
+      expect(letter.items).toEqual(lists.get(member.postId)!.items);
+      expect(letter.issuer.personId).toBe(staffed.secretary.personId);
+    }
+    const chief = issued.find((l) => l.recipient.postId === staffed.disciplineChief!.postId)!;
+    expect(chief.items).toEqual(lists.get('commission')!.items);
+    // A member's items follow their portfolio: 李华's name both her areas, 赵强's neither of them.
+    const li = issued.find((l) => l.recipient.postId === staffed.members[0]!.postId)!;
+    expect(li.items.map((i) => i.area).filter(Boolean)).toEqual(expect.arrayContaining(['财政', '农业农村']));
+    const zhao = issued.find((l) => l.recipient.postId === staffed.members[1]!.postId)!;
+    expect(zhao.items.some((i) => i.area === '财政')).toBe(false);
+  });
+
+  it('are signed by both parties of each, after which coverage reads 100% at the city level and the chain verifies', async () => {
+    // Prepare
+    const { cityId, staffed } = await staffedCity('江城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+
+    // Act
+    const completed: LetterAnswer[] = [];
+    for (const letter of issued) completed.push(await signBoth(staffed, letter));
+
+    // Assess
+    expect(completed.map((l) => l.status)).toEqual(['completed', 'completed', 'completed']);
+    const [city] = await coverageFor(await flow.tokenOf(staffed.secretary));
+    expect(city).toEqual({ level: 0, units: 1, issued: 3, completed: 3, pending: 0, percentComplete: 100, unsigned: [] });
+    const chain = (await api<Verification>(runtime, 'GET', `/api/units/${cityId}/signatures/verify?year=${year}`, { token: await flow.tokenOf(staffed.secretary) })).body;
+    expect(chain).toMatchObject({ valid: true, signatures: 6, brokenAt: null });
+    expect(await verifyLetter(issued[0]!.letterId)).toMatchObject({ valid: true, signatures: 6 });
+  });
+
+  it('refuse a signer who does not hold the party’s post, or who is from another unit, with 403', async () => {
+    // Prepare
+    const { cityId, staffed } = await staffedCity('河城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+    const liLetter = issued.find((l) => l.recipient.postId === staffed.members[0]!.postId)!;
+    const countyId = await registerUnit(runtime, `邻市-${suffix}`, undefined, '市委');
+    const stranger = await flow.staff(countyId, { secretary: '周平', members: [] });
+    const leaving = await flow.staff(await registerUnit(runtime, `离任市-${suffix}`, undefined, '市委'), { secretary: '吴刚', members: [{ name: '郑明', areas: ['交通'] }] });
+    await flow.publishLists(leaving, year, false);
+    const { issued: leavingLetters } = await flow.issue(leaving.unitId, year, await flow.tokenOf(leaving.secretary));
+    await client.expect('POST', `/api/units/${leaving.unitId}/posts/${leaving.members[0]!.postId}/leave`, 200, { token: await tokenFor(runtime, 'admin'), body: { endDate: '2025-12-31' } });
+
+    // Act
+    const otherMember = await flow.sign(liLetter, staffed.members[1]!);
+    const otherUnit = await flow.sign(liLetter, stranger.secretary);
+    const leftThePost = await flow.sign(leavingLetters[0]!, leaving.members[0]!);
+
+    // Assess
+    expect([otherMember.status, otherUnit.status, leftThePost.status]).toEqual([403, 403, 403]);
+    expect(await verifyLetter(liLetter.letterId)).toMatchObject({ valid: true, signatures: 0 });
+  });
+});
+
+describe('a letter, once signed', () => {
+  it('cannot change (409), while an unsigned one is corrected by a new version that voids the old', async () => {
+    // Prepare
+    const { cityId, staffed } = await staffedCity('山城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+    const [signedOne, unsignedOne] = issued;
+    expect((await flow.sign(signedOne!, staffed.secretary)).status).toBe(200);
+    const token = await flow.tokenOf(staffed.secretary);
+    const correction = { items: [{ itemId: unsignedOne!.items[0]!.itemId, text: '对分管领域党风廉政建设负直接领导责任（更正）' }] };
+
+    // Act
+    const changeSigned = await api(runtime, 'PUT', `/api/letters/${signedOne!.letterId}`, { token, body: correction });
+    const corrected = await api<{ voided: LetterAnswer; letter: LetterAnswer }>(runtime, 'PUT', `/api/letters/${unsignedOne!.letterId}`, { token, body: correction });
+    const signOld = await flow.sign(unsignedOne!, staffed.secretary);
+    const signNew = await flow.sign(corrected.body.letter, staffed.secretary);
+
+    // Assess
+    expect(changeSigned.status).toBe(409);
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.voided).toMatchObject({ version: 1, status: 'voided' });
+    expect(corrected.body.letter).toMatchObject({ version: 2, status: 'issued', items: [{ itemId: unsignedOne!.items[0]!.itemId, text: correction.items[0]!.text }] });
+    expect(signOld.status).toBe(409);
+    expect(signNew.status).toBe(200);
+    const current = await api<LetterAnswer>(runtime, 'GET', `/api/letters/${unsignedOne!.letterId}`, { token });
+    expect(current.body).toMatchObject({ version: 2, status: 'issued' });
+  });
+});
+
+describe('coverage', () => {
+  it('counts issued, completed and pending letters level by level after partial signing, and names who has not signed', async () => {
+    // Prepare: a city whose county's letters are half signed.
+    const { cityId, staffed: city } = await staffedCity('湖城市');
+    const countyId = await registerUnit(runtime, `湖城市东湖县-${suffix}`, cityId);
+    const county = await flow.staff(countyId, { secretary: '陈刚', members: [{ name: '林芳', areas: ['民政'] }, { name: '黄涛', areas: ['水利'] }] });
+    await flow.publishLists(county, year);
+    const { issued } = await flow.issue(countyId, year, await flow.tokenOf(city.secretary));
+    expect(issued.map((l) => l.kind).sort()).toEqual(['committee', 'member', 'member']);
+    const committee = issued.find((l) => l.kind === 'committee')!;
+    const [firstMember, secondMember] = issued.filter((l) => l.kind === 'member');
+
+    // Act
+    await signBoth(county, committee, city);
+    expect((await flow.sign(firstMember!, county.secretary)).status).toBe(200);
+    void secondMember;
+
+    // Assess
+    const levels = await coverageFor(await flow.tokenOf(city.secretary));
+    const countyLevel = levels.find((l) => l.level === 1)!;
+    expect(countyLevel).toMatchObject({ level: 1, units: 1, issued: 3, completed: 1, pending: 2, percentComplete: 33.3 });
+    expect(countyLevel.unsigned.map((u) => u.name).sort()).toEqual(['林芳', '陈刚', '黄涛'].sort());
+    // The county secretary sees the county as level 0, and nothing of the city's own letters.
+    const fromCounty = await coverageFor(await flow.tokenOf(county.secretary));
+    expect(fromCounty.map((l) => [l.level, l.issued, l.completed])).toEqual([[0, 3, 1]]);
+  });
+});
+
+describe('tamper evidence', () => {
+  const doc = () => documentClient();
+  const table = 'signing';
+
+  /** A city whose first two letters are signed by both parties: four links. */
+  const signedChain = async (name: string) => {
+    const { cityId, staffed } = await staffedCity(name);
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+    for (const letter of issued.slice(0, 2)) await signBoth(staffed, letter);
+    return { cityId, letters: issued };
+  };
+
+  const letterItem = async (letter: LetterAnswer) =>
+    (await doc().send(new GetCommand({ TableName: table, Key: { pk: `UNIT#${letter.unitId}`, sk: `LETTER#${year}#${letter.letterId}#V000001` } }))).Item!;
+
+  const links = async (cityId: string) =>
+    (await doc().send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sig)', ExpressionAttributeValues: { ':pk': `CHAIN#${cityId}#${year}`, ':sig': 'SIG#' } })))
+      .Items as Array<SignatureLink & { pk: string; sk: string; kind: string }>;
+
+  /** One character of the text changed, as an editor of the table could. */
+  const oneByteOff = (text: string) => `${text.slice(0, -1)}${text.at(-1) === '。' ? '，' : '。'}`;
+
+  it('names the link of a letter one stored byte of which was edited in DynamoDB', async () => {
+    // Prepare
+    const { letters } = await signedChain('云城市');
+    const item = await letterItem(letters[1]!);
+    const items = item.items as Array<{ text: string }>;
+    items[0]!.text = oneByteOff(items[0]!.text);
+
+    // Act
+    await doc().send(new PutCommand({ TableName: table, Item: item }));
+    const verdict = await verifyLetter(letters[0]!.letterId);
+
+    // Assess: the second letter's first signature is link 3.
+    expect(verdict).toMatchObject({ valid: false, brokenAt: { sequence: 3, documentId: letters[1]!.letterId, reason: 'contentHash' } });
+  });
+
+  it('names a signature one stored byte of which was edited in DynamoDB', async () => {
+    // Prepare
+    const { cityId, letters } = await signedChain('雾城市');
+    const link = (await links(cityId))[1]!;
+
+    // Act
+    await doc().send(new PutCommand({ TableName: table, Item: { ...link, signerRole: oneByteOff(link.signerRole) } }));
+    const verdict = await verifyLetter(letters[0]!.letterId);
+
+    // Assess
+    expect(verdict).toMatchObject({ valid: false, brokenAt: { sequence: 2, reason: 'hash' } });
+  });
+
+  it('detects a whole chain rewritten consistently, hashes recomputed, by its digital signatures', async () => {
+    // Prepare: the first letter's text changed, its content hash and every link's hash after it
+    // recomputed and written back with the head, as someone with write access to the table could.
+    const { cityId, letters } = await signedChain('雪城市');
+    const item = await letterItem(letters[0]!);
+    (item.items as Array<{ text: string }>)[0]!.text = '（已删改）';
+    const stored = item as unknown as Letter & { letterKind: Letter['kind'] };
+    const rewritten = { ...stored, kind: stored.letterKind };
+    await doc().send(new PutCommand({ TableName: table, Item: { ...item, contentHash: contentHashOf(rewritten, rewritten.suite) } }));
+    let previous: string | null = null;
+    for (const link of await links(cityId)) {
+      const { pk, sk, kind, hash: _hash, digitalSignature, ...fields } = link;
+      const changed = { ...fields, previousHash: previous, contentHash: link.documentId === letters[0]!.letterId ? contentHashOf(rewritten, link.suite) : link.contentHash };
+      const hash = linkHashOf(changed);
+      await doc().send(new PutCommand({ TableName: table, Item: { pk, sk, kind, ...changed, hash, digitalSignature } }));
+      previous = hash;
+    }
+    await doc().send(new PutCommand({ TableName: table, Item: { pk: `CHAIN#${cityId}#${year}`, sk: 'HEAD', kind: 'chainHead', revision: 4, hash: previous } }));
+
+    // Act
+    const verdict = await verifyLetter(letters[0]!.letterId);
+
+    // Assess
+    expect(verdict).toMatchObject({ valid: false, brokenAt: { sequence: 1, documentId: letters[0]!.letterId, reason: 'digitalSignature' } });
+  });
+});
+
+describe('the SM3/SM2 suite', () => {
+  afterEach(() => {
+    delete process.env.SIGNATURE_SUITE;
+  });
+
+  it('signs letters with SM2 over SM3 hashes, and verifies them', async () => {
+    // Prepare: the functions run in this process, so the configuration is this process's environment.
+    process.env.SIGNATURE_SUITE = 'sm3-sm2';
+    const { cityId, staffed } = await staffedCity('泉城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+
+    // Act
+    const signature = await flow.sign(issued[0]!, staffed.secretary);
+    await flow.sign(issued[0]!, holderOf(staffed, issued[0]!.recipient.personId));
+
+    // Assess
+    expect(signature.status).toBe(200);
+    expect(signature.body.signature.suite).toBe('sm3-sm2');
+    expect(await verifyLetter(issued[0]!.letterId)).toMatchObject({ valid: true, signatures: 2 });
+  });
+});
+
+it('published only events that validate against their schemas, naming their actors', async () => {
+  // Act: what the topic carried by now (every test above has run).
+  const wanted = ['PersonAssigned', 'ResponsibilityListPublished', 'LetterIssued', 'LetterSigned', 'LetterCompleted', 'LetterVoided'].map((t) => `signing.${t}.v1`);
+  await eventually(async () => (wanted.every((t) => recorder.values().some((v) => v.type === t)) ? true : undefined), 30_000, 'every kind of signing event');
+
+  // Assess
+  for (const value of recorder.values()) {
+    const parsed = SigningEvent.safeParse(value);
+    expect({ type: value.type, error: parsed.error?.issues }).toEqual({ type: value.type, error: undefined });
+  }
+  const signed = recorder.values().filter((v) => v.type === 'signing.LetterSigned.v1') as Array<{ data: { chainHead: { sequence: number }; signature: { sequence: number }; actor: { subject: string } } }>;
+  for (const event of signed) expect(event.data.chainHead.sequence).toBe(event.data.signature.sequence);
+});
