@@ -4,8 +4,9 @@ import { createLogger } from '#shared/logger.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
 import { table, unitRegistered } from '../adapters/projection.js';
+import { letterCompleted, letterIssued, letterSigned, letterVoided } from '../adapters/letters.js';
 
-/** Projects the unit tree from `signing.events`. */
+/** Projects the unit tree and the letters from `signing.events`. */
 export const handler = kafkaConsumer({
   consumerName: 'dashboard-onSigningEvents',
   tableName: table,
@@ -13,5 +14,11 @@ export const handler = kafkaConsumer({
   producer: kafkaProducer('dashboard-onSigningEvents'),
   logger: createLogger('dashboard'),
   now,
-  effects: { 'signing.UnitRegistered.v1': unitRegistered },
+  effects: {
+    'signing.UnitRegistered.v1': unitRegistered,
+    'signing.LetterIssued.v1': letterIssued,
+    'signing.LetterSigned.v1': letterSigned,
+    'signing.LetterCompleted.v1': letterCompleted,
+    'signing.LetterVoided.v1': letterVoided,
+  },
 });

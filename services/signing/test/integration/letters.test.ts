@@ -124,6 +124,13 @@ describe('the city secretary’s letters', () => {
     expect(completed.map((l) => l.status)).toEqual(['completed', 'completed', 'completed']);
     const [city] = await coverageFor(await flow.tokenOf(staffed.secretary));
     expect(city).toEqual({ level: 0, units: 1, issued: 3, completed: 3, pending: 0, percentComplete: 100, unsigned: [] });
+    // The dashboard, built from the topic alone, comes to say the same.
+    const token = await flow.tokenOf(staffed.secretary);
+    const board = await eventually(async () => {
+      const answer = await api<{ levels: Array<{ level: number; total: number; done: number; percentDone: number | null }> }>(runtime, 'GET', `/api/dashboard/signing?year=${year}`, { token });
+      return answer.body.levels[0]?.done === 3 ? answer.body.levels[0] : undefined;
+    }, 30_000, 'the dashboard to count the signed letters');
+    expect(board).toMatchObject({ level: 0, total: 3, done: 3, percentDone: 100 });
     const chain = (await api<Verification>(runtime, 'GET', `/api/units/${cityId}/signatures/verify?year=${year}`, { token: await flow.tokenOf(staffed.secretary) })).body;
     expect(chain).toMatchObject({ valid: true, signatures: 6, brokenAt: null });
     expect(await verifyLetter(issued[0]!.letterId)).toMatchObject({ valid: true, signatures: 6 });
@@ -205,6 +212,14 @@ describe('coverage', () => {
     // The county secretary sees the county as level 0, and nothing of the city's own letters.
     const fromCounty = await coverageFor(await flow.tokenOf(county.secretary));
     expect(fromCounty.map((l) => [l.level, l.issued, l.completed])).toEqual([[0, 3, 1]]);
+    // The dashboard's counts, from the topic, match once it has caught up.
+    const token = await flow.tokenOf(city.secretary);
+    const board = await eventually(async () => {
+      const answer = await api<{ levels: Array<{ level: number; total: number; done: number; pending: number; waitingOn: Array<{ name: string }> }> }>(runtime, 'GET', `/api/dashboard/signing?year=${year}`, { token });
+      const level = answer.body.levels.find((l) => l.level === 1);
+      return level?.total === 3 && level.done === 1 && level.waitingOn.length === 3 ? level : undefined;
+    }, 30_000, 'the dashboard to count the county’s letters');
+    expect(board.waitingOn.map((w) => w.name).sort()).toEqual(['林芳', '陈刚', '黄涛'].sort());
   });
 });
 
