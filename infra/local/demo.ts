@@ -1,12 +1,14 @@
 /**
  * Demo data for `npm start`: a city, its counties (two towns each) and departments, registered
- * through the API like any client would, and a few annual reports so that the dashboard has
- * something to show. Runs once: when the city exists, nothing is added.
+ * through the API like any client would, a few annual reports so that the dashboard has something
+ * to show, and people, lists and letters (`demoSigning.ts`). Runs once: what exists is not added
+ * again.
  */
 import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
 import { httpClient, UnexpectedStatusError, type HttpClient } from './support/httpClient.js';
 import { eventually } from './support/eventually.js';
+import { seedSigning } from './demoSigning.js';
 
 interface DemoUnit {
   readonly id: string;
@@ -70,11 +72,16 @@ const seed = async (api: HttpClient, runtime: Runtime, reportYear: number): Prom
   return list();
 };
 
-/** Registers the demo units unless they exist; gives every unit in the tree. */
-export const seedDemo = async (runtime: Runtime, reportYear: number): Promise<DemoUnit[]> => {
+/**
+ * Registers the demo units unless they exist, then the year's people, lists and letters unless the
+ * city has them (`seedSigning`); gives every unit in the tree.
+ */
+export const seedDemo = async (runtime: Runtime, reportYear: number, signingYear: number): Promise<DemoUnit[]> => {
   const api = httpClient(runtime.url);
   try {
-    return await seed(api, runtime, reportYear);
+    const units = await seed(api, runtime, reportYear);
+    await seedSigning(api, runtime, units, signingYear);
+    return units;
   } finally {
     api.close();
   }

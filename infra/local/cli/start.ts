@@ -16,6 +16,8 @@ const reportYear = (() => {
   const cst = new Date(Date.now() + 8 * 3600_000);
   return cst.getUTCMonth() === 0 ? cst.getUTCFullYear() - 1 : cst.getUTCFullYear();
 })();
+/** The year whose letters are signed now: this year, in China Standard Time. */
+const signingYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const demo = process.env.DEMO !== '0' && !process.argv.includes('--no-demo');
 
 const main = async () => {
@@ -54,7 +56,7 @@ const main = async () => {
     let units: Array<{ id: string; name: string; category: string; parentId: string | null }> = [];
     if (demo) {
       const demoStep = progress.step('示例数据 / demo data');
-      units = await seedDemo(runtime, reportYear);
+      units = await seedDemo(runtime, reportYear, signingYear);
       demoStep.done(`${units.length} units`);
     }
     const { body: health } = await runtime.health();
@@ -71,6 +73,9 @@ const main = async () => {
       '调用示例 / Call the API:',
       `  curl -H "Authorization: Bearer $(npm run --silent token -- --role admin)" ${url}/api/units`,
       `  curl -H "Authorization: Bearer $(npm run --silent token -- --role admin)" "${url}/api/dashboard/annual-reports?year=${reportYear}"`,
+      `  curl -H "Authorization: Bearer $(npm run --silent token -- --role admin)" "${url}/api/signing/coverage?year=${signingYear}"`,
+      '以某人身份签署 / Sign as a person (ids from GET /api/units/<unitId>/posts):',
+      '  npm run --silent token -- --role unit_staff --unit <unitId> --sub <personId>',
       ...(units.length > 0 ? ['', '示例单位 / Demo units:', ...units.map((u) => `  ${u.id}  ${u.name}（${u.category}）`)] : []),
       '',
       '按 Ctrl-C 停止 / Press Ctrl-C to stop.',
