@@ -29,6 +29,7 @@ import {
   UnitPath,
   UnitView,
   VerifyResult,
+  WithdrawLetterBody,
   YearQuery,
 } from './src/schemas.js';
 
@@ -229,13 +230,26 @@ export default defineService({
       path: '/api/letters/{letterId}',
       roles: ['unit_secretary', 'admin'],
       reach: { kind: 'subtree', unit: letterInPath },
-      summary: '更正责任书（生成新版本并作废旧版本） / Correct a letter',
+      summary: '更正责任书（生成新版本并作废旧版本；已离任的书记由现任接替） / Correct a letter',
       request: { path: LetterPath, body: CorrectLetterBody },
       responses: {
         200: { description: 'The voided version and the new one', body: CorrectResult },
         404: { description: 'Unknown letter', body: Problem },
         409: { description: 'The letter has been signed, or was voided', body: Problem },
         422: { description: 'Nothing to correct, or an item id that is not the letter’s', body: Problem },
+      },
+    }),
+    withdrawLetter: httpFunction('src/handlers/withdrawLetter.ts', 'Withdraws an unsigned letter without a replacement', {
+      method: 'POST',
+      path: '/api/letters/{letterId}/withdraw',
+      roles: ['unit_secretary', 'admin'],
+      reach: { kind: 'subtree', unit: letterInPath },
+      summary: '撤回未签署的责任书 / Withdraw an unsigned letter',
+      request: { path: LetterPath, body: WithdrawLetterBody },
+      responses: {
+        200: { description: 'The letter, voided; its pair may be issued a new one', body: LetterView },
+        404: { description: 'Unknown letter', body: Problem },
+        409: { description: 'The letter has been signed, or was voided', body: Problem },
       },
     }),
     verifyLetter: httpFunction('src/handlers/verifyLetter.ts', "Verifies a letter and its unit's chain", {

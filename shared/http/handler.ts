@@ -146,7 +146,11 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
       const result = trigger.idempotent ? await withIdempotency({ service: manifest.name, functionName, event, context, caller, body: raw }, () => run(input)) : await run(input);
       return {
         statusCode: result.status,
-        headers: { 'content-type': result.contentType ?? 'application/json' },
+        headers: {
+          'content-type': result.contentType ?? 'application/json',
+          // A page is the service's own markup with inline styles: nothing else may run or load.
+          ...(result.contentType?.startsWith('text/html') ? { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } : {}),
+        },
         body: result.contentType ? String(result.body) : JSON.stringify(result.body),
       };
     });

@@ -122,6 +122,7 @@ export const LetterView = z.object({
   signatures: z.array(z.object({ party: z.enum(['issuer', 'recipient']), personId: z.string(), sequence: z.number().int(), hash: z.string(), signedAt: z.string() })),
   issuedAt: z.string(),
   replacesVersion: z.number().int().nullable(),
+  seal: z.object({ keyId: z.string(), signature: z.string() }).nullable(),
 });
 export const LetterList = z.object({ letters: z.array(LetterView) });
 
@@ -143,10 +144,13 @@ export type CorrectLetterBody = z.infer<typeof CorrectLetterBody>;
 
 export const CorrectResult = z.object({ voided: LetterView, letter: LetterView });
 
+/** Body of `POST /api/letters/{letterId}/withdraw`: why. */
+export const WithdrawLetterBody = z.strictObject({ reason: Text(200) }).meta({ examples: [{ reason: '责任人已调离，撤回重新签订' }] });
+
 const ChainBreak = z.object({
   sequence: z.number().int(),
   documentId: z.string(),
-  reason: z.enum(['sequence', 'previousHash', 'hash', 'digitalSignature', 'unknownKey', 'document', 'contentHash', 'missing']),
+  reason: z.enum(['sequence', 'previousHash', 'hash', 'digitalSignature', 'unknownKey', 'document', 'contentHash', 'missing', 'head', 'record', 'seal']),
   message: z.string(),
 });
 

@@ -109,7 +109,8 @@ export const publicKeys: PublicKeys = async (keyId) => {
     try {
       found = (await kmsClient().send(new GetPublicKeyCommand({ KeyId: keyId }))).PublicKey;
     } catch (error) {
-      if ((error as Error).name !== 'NotFoundException') throw error;
+      // A key that does not exist, or one of another account this role may not read: not ours.
+      if (!['NotFoundException', 'AccessDeniedException', 'InvalidArnException'].includes((error as Error).name)) throw error;
     }
   }
   if (found) knownPublicKeys.set(keyId, found);

@@ -55,15 +55,17 @@ export const getLetter = async (letterId: string): Promise<Letter | undefined> =
 
 /**
  * The puts that record a letter version: the version itself (new, or replacing the state it was
- * read in), where the letter is, and its line in the year's overview.
+ * read in), where the letter is, and its line in the year's overview. A version voided by a
+ * correction is written alone (`alone`): the next version's puts move the reference and the line,
+ * and one transaction may touch an item only once.
  */
-export const letterPuts = (letter: Letter, isNew: boolean): ItemPut[] => [
+export const letterPuts = (letter: Letter, isNew: boolean, alone = false): ItemPut[] => [
   {
     item: { pk: `UNIT#${letter.unitId}`, sk: versionSk(letter.year, letter.letterId, letter.version), ...toItem(letter), kind: 'letter', revision: revisionOf(letter) },
     expect: isNew ? 'absent' : { revision: revisionOf(letter) - 1 },
     what: 'The letter',
   },
-  ...(letter.status === 'voided'
+  ...(alone
     ? []
     : [
         {
@@ -111,9 +113,12 @@ const summaryOf = (letter: Letter): LetterSummary => ({
 export const letterSummaries = async (year: number): Promise<LetterSummary[]> =>
   (await queryPartition(table(), `LETTERS#${year}`)).map((item) => fromItem<LetterSummary>(item));
 
+/** The key of a signing pair's slot. */
+export const pairKey = (letter: Pick<Letter, 'unitId' | 'year' | 'kind' | 'recipient'>) => ({ pk: `UNIT#${letter.unitId}`, sk: `PAIR#${letter.year}#${letter.kind}#${letter.recipient.postId}` });
+
 /** The slot of a signing pair: taken by the pair's first letter, so a pair never gets two. */
 export const pairPut = (letter: Letter): ItemPut => ({
-  item: { pk: `UNIT#${letter.unitId}`, sk: `PAIR#${letter.year}#${letter.kind}#${letter.recipient.postId}`, kind: 'letterPair', letterId: letter.letterId },
+  item: { ...pairKey(letter), kind: 'letterPair', letterId: letter.letterId },
   expect: 'absent',
   what: 'The signing pair',
 });

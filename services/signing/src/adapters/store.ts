@@ -46,23 +46,58 @@ const putOf = ({ item, expect }: ItemPut): TransactItem => ({
   },
 });
 
+/** An item to delete, if it still holds `attribute` = `value` (a slot released by its holder only). */
+export interface ItemDelete {
+  readonly key: { readonly pk: string; readonly sk: string };
+  readonly attribute: string;
+  readonly value: string;
+}
+
+const deleteOf = ({ key, attribute, value }: ItemDelete): TransactItem => ({
+  Delete: { TableName: table(), Key: key, ConditionExpression: '#a = :v', ExpressionAttributeNames: { '#a': attribute }, ExpressionAttributeValues: { ':v': value } },
+});
+
 /**
- * Writes the items and the events' outbox items in one transaction; `conflict` is the message of
- * the 409 when a condition fails.
+ * Writes the items (and deletes, if any) and the events' outbox items in one transaction; `conflict`
+ * is the message of the 409 when a condition fails.
  */
-export const writeWithEvents = async (puts: readonly ItemPut[], events: readonly CloudEvent[], at: Date, conflict: string): Promise<void> => {
+export const writeWithEvents = async (puts: readonly ItemPut[], events: readonly CloudEvent[], at: Date, conflict: string, deletes: readonly ItemDelete[] = []): Promise<void> => {
   for (const put of puts) assertItemFits(put.item, put.what);
   const outbox = events.map((event) => outboxPut(table(), topics.signing, event, at));
   for (const o of outbox) assertItemFits(o.Put.Item, 'The event');
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: [...puts.map(putOf), ...outbox] }));
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') {
-      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      // Another transaction on the same items at the same moment is the same kind of conflict.
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) throw new ConflictError(conflict, { cause: error });
+  const command = new TransactWriteCommand({ TransactItems: [...puts.map(putOf), ...deletes.map(deleteOf), ...outbox] });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamo().send(command);
+      return;
+    } catch (error) {
+      const reasons = (error as { name?: string; CancellationReasons?: Array<{ Code?: string }> }).name === 'TransactionCanceledException' ? ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []) : [];
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConflictError(conflict, { cause: error });
+      // Cancelled only because another transaction touched the same items at that moment: nothing
+      // was written and no condition failed, so the same write is tried again after a short pause.
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-conflict-handling
+      if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
+      if (attempt >= conflictAttempts) throw new ConflictError(conflict, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
-    throw error;
+  }
+};
+
+/** Tries of a write cancelled by a conflicting transaction. */
+const conflictAttempts = 4;
+
+/**
+ * Runs `attempt` (which reads, decides and writes) again when its write met a changed state, up to
+ * `attempts` times in all, after a short random pause; the last conflict is the caller's 409.
+ */
+export const againOnConflict = async <T>(attempt: () => Promise<T>, attempts: number): Promise<T> => {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || n >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * n));
+    }
   }
 };
 

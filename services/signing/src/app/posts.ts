@@ -5,13 +5,21 @@ import { NotFoundError } from '#shared/errors.js';
 import { actorOf } from '../domain/actor.js';
 import { decideAssign, decideLeave, type Post } from '../domain/posts.js';
 import { postPut, postsRevision, postsRevisionPut, unitPosts } from '../adapters/postRepository.js';
-import { writeWithEvents } from '../adapters/store.js';
+import { againOnConflict, writeWithEvents } from '../adapters/store.js';
 import { getUnit } from '../adapters/unitRepository.js';
 import type { AssignPersonBody, LeavePostBody } from '../schemas.js';
 import { signingEvent } from './events.js';
 
 /** Puts a person in a post of the unit (a new person unless the body names one), with `PersonAssigned`. */
-export const assignPerson = async (caller: Caller, unitId: string, body: AssignPersonBody, now: Date, cause: Causation): Promise<Post> => {
+export const assignPerson = (caller: Caller, unitId: string, body: AssignPersonBody, now: Date, cause: Causation): Promise<Post> =>
+  // Assignments in one unit are decided on one reading of its posts: one made meanwhile makes this
+  // one decide again on the new reading (and a real clash, such as a second secretary, a 409).
+  againOnConflict(() => assignOnce(caller, unitId, body, now, cause), assignAttempts);
+
+/** Times an assignment is decided again when another one in the unit was written meanwhile. */
+const assignAttempts = 5;
+
+const assignOnce = async (caller: Caller, unitId: string, body: AssignPersonBody, now: Date, cause: Causation): Promise<Post> => {
   const [unit, posts, revision] = await Promise.all([getUnit(unitId), unitPosts(unitId), postsRevision(unitId)]);
   const post = decideAssign(
     {

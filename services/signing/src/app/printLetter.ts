@@ -10,11 +10,17 @@ import type { Letter, Party } from '../domain/letters.js';
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const chineseNumber = (n: number): string => {
+/** 1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五, 120 → 一百二十: item numbers as documents write them. */
+export const chineseNumber = (n: number): string => {
   const digits = '〇一二三四五六七八九';
-  if (n < 10) return digits[n]!;
-  if (n < 20) return `十${n % 10 === 0 ? '' : digits[n % 10]}`;
-  return `${digits[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
+  const belowHundred = (m: number, leadingOne: boolean): string => {
+    if (m < 10) return digits[m]!;
+    const tens = Math.floor(m / 10);
+    return `${tens === 1 && !leadingOne ? '' : digits[tens]}十${m % 10 === 0 ? '' : digits[m % 10]}`;
+  };
+  if (n < 100) return belowHundred(n, false);
+  const rest = n % 100;
+  return `${digits[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${digits[rest]}` : belowHundred(rest, true)}`;
 };
 
 const partyLabels: Readonly<Record<Party, string>> = { issuer: '责任书下达方', recipient: '责任人' };
@@ -66,7 +72,7 @@ ${letter.items.map((item, i) => `  <li>${chineseNumber(i + 1)}、${escape(item.t
 ${block('issuer')}
 ${block('recipient')}
 </div>
-<p class="fingerprint">责任书编号 ${escape(letter.letterId)} · 第 ${letter.version} 版<br>内容指纹（${letter.suite === 'sm3-sm2' ? 'SM3' : 'SHA-256'}）：${escape(letter.contentHash)}</p>
+<p class="fingerprint">责任书编号 ${escape(letter.letterId)} · 第 ${escape(String(letter.version))} 版<br>内容指纹（${letter.suite === 'sm3-sm2' ? 'SM3' : 'SHA-256'}）：${escape(letter.contentHash)}</p>
 </body>
 </html>
 `;

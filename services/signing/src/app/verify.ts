@@ -1,9 +1,9 @@
 import { NotFoundError } from '#shared/errors.js';
 import { breakReasons, signedMessageOf, verifyChain, type ChainBreak, type SignatureLink } from '../domain/chain.js';
-import { contentHashOf, type Letter } from '../domain/letters.js';
+import { contentHashOf, sealMessageOf, type Letter } from '../domain/letters.js';
 import { verifySignature } from '../domain/suites.js';
 import { publicKeys } from '../adapters/keys.js';
-import { chainLinks, letterRef, letterVersions } from '../adapters/letterRepository.js';
+import { chainHead, chainLinks, letterRef, letterVersions } from '../adapters/letterRepository.js';
 
 /** What a verification answers. */
 export interface Verification {
@@ -15,6 +15,12 @@ export interface Verification {
   readonly brokenAt: ChainBreak | null;
 }
 
+/** Whether a letter version's seal is the key store's signature over its identity and content hash. */
+const sealHolds = (letter: Letter, keys: ReadonlyMap<string, Uint8Array | undefined>): boolean => {
+  const spki = letter.seal ? keys.get(letter.seal.keyId) : undefined;
+  return spki !== undefined && letter.seal !== null && verifySignature(letter.suite, sealMessageOf(letter), Buffer.from(letter.seal.signature, 'base64'), spki);
+};
+
 const broken = (sequence: number, documentId: string, reason: ChainBreak['reason']): ChainBreak => ({ sequence, documentId, reason, message: breakReasons[reason] });
 
 /**
@@ -23,8 +29,12 @@ const broken = (sequence: number, documentId: string, reason: ChainBreak['reason
  * the document it signed as the document is stored now.
  */
 export const verifyUnitYear = async (unitId: string, year: number): Promise<Verification & { links: readonly SignatureLink[]; letters: readonly Letter[] }> => {
-  const [links, letters] = await Promise.all([chainLinks(unitId, year), letterVersions(unitId, year)]);
-  const keys = new Map(await Promise.all([...new Set(links.map((l) => l.keyId))].map(async (keyId) => [keyId, await publicKeys(keyId)] as const)));
+  // Letters before links: a signature made meanwhile is then at worst a link whose letter was read
+  // before it, never a letter listing a link not yet read.
+  const letters = await letterVersions(unitId, year);
+  const [links, head] = await Promise.all([chainLinks(unitId, year), chainHead(unitId, year)]);
+  const keyIds = new Set([...links.map((l) => l.keyId), ...letters.flatMap((l) => (l.seal ? [l.seal.keyId] : []))]);
+  const keys = new Map(await Promise.all([...keyIds].map(async (keyId) => [keyId, await publicKeys(keyId)] as const)));
   const documents = new Map(letters.map((l) => [`${l.letterId}#${l.version}`, l]));
   const verdict = verifyChain(links, {
     contentHashOf: (documentId, version, suite) => {
@@ -36,34 +46,64 @@ export const verifyUnitYear = async (unitId: string, year: number): Promise<Veri
       return spki ? verifySignature(link.suite, signedMessageOf(link.hash), Buffer.from(link.digitalSignature, 'base64'), spki) : undefined;
     },
   });
-  return {
-    valid: verdict.valid,
-    unitId,
-    year,
-    signatures: verdict.signatures,
-    head: verdict.valid ? verdict.head : null,
-    brokenAt: verdict.valid ? null : verdict.brokenAt,
-    links,
-    letters,
-  };
+  // Then every version of every letter: its stored content must still give its content hash, and the
+  // issuer's seal over that hash must hold (an unsigned letter is covered too).
+  const altered = verdict.valid ? letters.find((l) => contentHashOf(l, l.suite) !== l.contentHash) : undefined;
+  const unsealed = verdict.valid && !altered ? letters.find((l) => !sealHolds(l, keys)) : undefined;
+  const last = links.at(-1);
+  // The head item must name the last link: a chain cut short together with its head still shows
+  // against the published heads (ADR 0014), but a head that disagrees with the links shows here.
+  const headHolds = head === undefined ? last === undefined : last !== undefined && head.sequence === last.sequence && head.hash === last.hash;
+  const brokenAt = !verdict.valid
+    ? verdict.brokenAt
+    : altered
+      ? broken(altered.signatures[0]?.sequence ?? 0, altered.letterId, 'contentHash')
+      : unsealed
+        ? broken(unsealed.signatures[0]?.sequence ?? 0, unsealed.letterId, 'seal')
+        : headHolds
+          ? null
+          : broken(head?.sequence ?? 0, last?.documentId ?? '', 'head');
+  return { valid: brokenAt === null, unitId, year, signatures: verdict.signatures, head: brokenAt === null && verdict.valid ? verdict.head : null, brokenAt, links, letters };
 };
 
 /**
- * Verifies a letter: its unit and year's chain from the start, then that every signature the
- * letter records is in the chain, and that its stored content still has the hash it was issued
- * with (for a letter nobody has signed yet as well).
+ * Whether a letter version's own record agrees with the chain: the signatures it lists are exactly
+ * the links made on that version (same sequence, hash, party, signer and time), and its status is
+ * what they make it (complete with both parties, voided only unsigned). Gives the first sequence
+ * that disagrees (0 for the status alone), or undefined.
+ */
+const recordDisagrees = (letter: Letter, links: readonly SignatureLink[]): number | undefined => {
+  const made = links.filter((l) => l.documentId === letter.letterId && l.documentVersion === letter.version);
+  const listed = [...letter.signatures].sort((a, b) => a.sequence - b.sequence);
+  for (let i = 0; i < Math.max(made.length, listed.length); i++) {
+    const link = made[i];
+    const entry = listed[i];
+    if (!link || !entry || link.sequence !== entry.sequence || link.hash !== entry.hash || link.party !== entry.party || link.signerPersonId !== entry.personId || link.signedAt !== entry.signedAt) {
+      return entry?.sequence ?? link?.sequence ?? 0;
+    }
+  }
+  const complete = (['issuer', 'recipient'] as const).every((party) => made.some((l) => l.party === party));
+  const statusHolds = letter.status === 'voided' ? made.length === 0 : letter.status === (complete ? 'completed' : 'issued');
+  return statusHolds ? undefined : 0;
+};
+
+/**
+ * Verifies a letter: its unit and year's chain from the start, every letter of it (content and
+ * seal), then that the record of every version of this letter agrees with the chain.
  */
 export const verifyLetter = async (letterId: string): Promise<Verification> => {
   const ref = await letterRef(letterId);
   if (!ref) throw new NotFoundError(`Letter ${letterId} does not exist`);
   const { links, letters, ...chain } = await verifyUnitYear(ref.unitId, ref.year);
   if (!chain.valid) return chain;
-  const letter = letters.find((l) => l.letterId === letterId && l.version === ref.version);
-  if (!letter) return { ...chain, valid: false, head: null, brokenAt: broken(0, letterId, 'document') };
-  const missing = letter.signatures.find((s) => links[s.sequence - 1]?.hash !== s.hash || links[s.sequence - 1]?.documentId !== letterId);
-  if (missing) return { ...chain, valid: false, head: null, brokenAt: broken(missing.sequence, letterId, 'missing') };
-  if (contentHashOf(letter, letter.suite) !== letter.contentHash) {
-    return { ...chain, valid: false, head: null, brokenAt: broken(letter.signatures[0]?.sequence ?? 0, letterId, 'contentHash') };
+  const versions = letters.filter((l) => l.letterId === letterId);
+  const fail = (sequence: number, reason: ChainBreak['reason']): Verification => ({ ...chain, valid: false, head: null, brokenAt: broken(sequence, letterId, reason) });
+  if (!versions.some((l) => l.version === ref.version)) return fail(0, 'document');
+  for (const letter of versions) {
+    const missing = letter.signatures.find((s) => links[s.sequence - 1] === undefined);
+    if (missing) return fail(missing.sequence, 'missing');
+    const disagreement = recordDisagrees(letter, links);
+    if (disagreement !== undefined) return fail(disagreement, 'record');
   }
   return chain;
 };

@@ -48,7 +48,10 @@ export const linkHashOf = (link: SignatureFields): string => canonicalDigest(lin
 /** What the digital signature of a link is made over: the bytes of its hash. */
 export const signedMessageOf = (hash: string): Buffer => Buffer.from(hash, 'hex');
 
-/** Why a link does not hold, in the order they are checked; `missing` is a document's signature absent from the chain. */
+/**
+ * Why a link does not hold, in the order they are checked; then what a document's own record or the
+ * chain's head item may disagree on (`missing`, `record`, `head`).
+ */
 export const breakReasons = {
   sequence: '签名序号不连续（有签名被删除或插入）',
   previousHash: '前一签名的哈希不符（链被改动）',
@@ -58,6 +61,9 @@ export const breakReasons = {
   document: '所签文书不存在',
   contentHash: '文书内容与签署时的哈希不符（文书被改动）',
   missing: '文书记载的签名不在签名链中（签名被删除）',
+  head: '签名链的链头与最后一个签名不符（链被截断或链头被改动）',
+  record: '文书记载的签署情况与签名链不符（文书记录被改动）',
+  seal: '文书的签发印鉴无效（文书在签发后被改动）',
 } as const;
 export type BreakReason = keyof typeof breakReasons;
 

@@ -41,10 +41,23 @@ export interface Letter {
   readonly signatures: readonly LetterSignature[];
   readonly issuedAt: string;
   readonly replacesVersion: number | null;
+  /**
+   * The issuer's seal: the service key's digital signature (base64 DER) over {@link sealMessageOf},
+   * made when the version is issued, so that not even an unsigned letter can be rewritten in the
+   * table with its content hash recomputed. Null only before the version is written.
+   */
+  readonly seal: { readonly keyId: string; readonly signature: string } | null;
 }
 
+/** What a letter version's seal signs: its identity and content hash, canonically. */
+export const sealMessageOf = (letter: Pick<Letter, 'letterId' | 'version' | 'unitId' | 'year' | 'contentHash' | 'suite'>): Buffer =>
+  Buffer.from(
+    canonicalDigest(letter.suite, { letterId: letter.letterId, version: letter.version, unitId: letter.unitId, year: letter.year, contentHash: letter.contentHash }),
+    'hex',
+  );
+
 /** What a letter's fingerprint covers: everything both parties read and sign, nothing else. */
-export const letterContent = (letter: Omit<Letter, 'contentHash' | 'status' | 'signatures' | 'issuedAt' | 'replacesVersion' | 'suite'>) => ({
+export const letterContent = (letter: Omit<Letter, 'contentHash' | 'status' | 'signatures' | 'issuedAt' | 'replacesVersion' | 'suite' | 'seal'>) => ({
   letterId: letter.letterId,
   version: letter.version,
   unitId: letter.unitId,
@@ -119,14 +132,16 @@ export const planLetters = (context: IssueContext, newId: () => string): IssuePl
       recipient: partyOf(recipient),
       items,
     };
-    letters.push({ ...draft, suite: context.suite, contentHash: contentHashOf(draft, context.suite), status: 'issued', signatures: [], issuedAt: context.issuedAt, replacesVersion: null });
+    letters.push({ ...draft, suite: context.suite, contentHash: contentHashOf(draft, context.suite), status: 'issued', signatures: [], issuedAt: context.issuedAt, replacesVersion: null, seal: null });
   };
 
   if (context.hasParent && !inForce('committee', secretary.postId)) {
     const committee = published('committee', null);
+    const firstResponsible = published('firstResponsiblePerson', secretary.postId);
     if (!context.parentSecretary) notIssued.push({ who: '上级党委书记', reason: '上级单位当前没有在任书记' });
     else if (!committee) notIssued.push({ who: '本单位党委（党组）', reason: '主体责任清单尚未发布' });
-    else add('committee', context.parentSecretary, secretary, [...committee, ...(published('firstResponsiblePerson', secretary.postId) ?? [])]);
+    else if (!firstResponsible) notIssued.push({ who: `${secretary.name}（${secretary.title}）`, reason: '第一责任人责任清单尚未发布' });
+    else add('committee', context.parentSecretary, secretary, [...committee, ...firstResponsible]);
   }
   for (const member of context.posts.filter((p) => p.role !== 'secretary')) {
     if (inForce('member', member.postId)) continue;
@@ -162,11 +177,15 @@ export const withSignature = (letter: Letter, signature: LetterSignature): Lette
   return { ...letter, signatures, status: complete ? 'completed' : 'issued' };
 };
 
-/** A correction: a new title or items. */
+/** A correction: a new title or items, and the parties as they stand today (a holder who left replaced). */
 export interface LetterCorrection {
   readonly title?: string | undefined;
   readonly items?: ReadonlyArray<{ readonly itemId?: string | undefined; readonly text: string; readonly area?: string | null | undefined }> | undefined;
+  readonly issuer?: LetterParty | undefined;
+  readonly recipient?: LetterParty | undefined;
 }
+
+const sameParty = (a: LetterParty, b: LetterParty | undefined) => b === undefined || (a.postId === b.postId && a.personId === b.personId && a.name === b.name);
 
 /**
  * Decides a correction: refused once anyone has signed (the signed text is what it is); otherwise
@@ -175,20 +194,39 @@ export interface LetterCorrection {
 export const decideCorrect = (letter: Letter, correction: LetterCorrection, newItemId: () => string, at: string): { voided: Letter; next: Letter } => {
   if (letter.status === 'voided') throw new ConflictError('The letter was voided; correct its current version');
   if (letter.signatures.length > 0) throw new ConflictError('The letter has been signed and can no longer change; issue a new letter instead');
-  if (correction.title === undefined && correction.items === undefined) throw new RuleError('A correction changes the title or the items', []);
+  if (correction.title === undefined && correction.items === undefined && sameParty(letter.issuer, correction.issuer) && sameParty(letter.recipient, correction.recipient)) {
+    throw new RuleError('A correction changes the title, the items or a party', []);
+  }
   const known = new Set(letter.items.map((i) => i.itemId));
-  const unknown = (correction.items ?? []).flatMap((item, index) =>
-    item.itemId !== undefined && !known.has(item.itemId) ? [{ path: `items.${index}.itemId`, message: '责任书中没有该事项' }] : [],
-  );
+  const seen = new Set<string>();
+  const unknown = (correction.items ?? []).flatMap((item, index) => {
+    if (item.itemId === undefined) return [];
+    if (!known.has(item.itemId)) return [{ path: `items.${index}.itemId`, message: '责任书中没有该事项' }];
+    if (seen.has(item.itemId)) return [{ path: `items.${index}.itemId`, message: '事项重复' }];
+    seen.add(item.itemId);
+    return [];
+  });
   if (unknown.length > 0) throw new RuleError('Some items are not items of this letter', unknown);
   const draft = {
     ...letter,
     version: letter.version + 1,
     title: correction.title ?? letter.title,
+    issuer: correction.issuer ?? letter.issuer,
+    recipient: correction.recipient ?? letter.recipient,
     items: correction.items?.map((item) => ({ itemId: item.itemId ?? newItemId(), text: item.text, area: item.area ?? null })) ?? letter.items,
   };
   return {
     voided: { ...letter, status: 'voided' },
-    next: { ...draft, contentHash: contentHashOf(draft, letter.suite), status: 'issued', signatures: [], issuedAt: at, replacesVersion: letter.version },
+    next: { ...draft, contentHash: contentHashOf(draft, letter.suite), status: 'issued', signatures: [], issuedAt: at, replacesVersion: letter.version, seal: null },
   };
+};
+
+/**
+ * Decides withdrawing an unsigned letter without a replacement (its recipient left the post, say):
+ * refused once anyone has signed, like any change.
+ */
+export const decideVoid = (letter: Letter): Letter => {
+  if (letter.status === 'voided') throw new ConflictError('The letter was already voided');
+  if (letter.signatures.length > 0) throw new ConflictError('The letter has been signed and can no longer be withdrawn');
+  return { ...letter, status: 'voided' };
 };

@@ -187,6 +187,57 @@ describe('a letter, once signed', () => {
   });
 });
 
+describe('a letter whose party has left', () => {
+  it('is corrected with the secretary’s successor as a party, and a member’s is withdrawn, freeing the pair for a new letter', async () => {
+    // Prepare: the secretary leaves and a successor takes the post; a member leaves and is replaced.
+    const { cityId, staffed } = await staffedCity('松城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+    const admin = await tokenFor(runtime, 'admin');
+    const leave = (postId: string) => client.expect('POST', `/api/units/${cityId}/posts/${postId}/leave`, 200, { token: admin, body: { endDate: '2025-12-31' } });
+    await leave(staffed.secretary.postId);
+    const successor = await flow.assign(cityId, '郑新', 'secretary', '党委书记', [], '2026-01-01');
+    const [li, zhao] = staffed.members;
+    await leave(li!.postId);
+    const liLetter = issued.find((l) => l.recipient.postId === li!.postId)!;
+    const zhaoLetter = issued.find((l) => l.recipient.postId === zhao!.postId)!;
+    const token = await flow.tokenOf(successor);
+
+    // Act
+    const corrected = await api<{ letter: LetterAnswer & { issuer: { name: string } } }>(runtime, 'PUT', `/api/letters/${zhaoLetter.letterId}`, { token, body: {} });
+    const cannotCorrect = await api(runtime, 'PUT', `/api/letters/${liLetter.letterId}`, { token, body: {} });
+    const withdrawn = await api<LetterAnswer>(runtime, 'POST', `/api/letters/${liLetter.letterId}/withdraw`, { token, body: { reason: '责任人已调离' } });
+    const newcomer = await flow.assign(cityId, '冯远', 'teamMember', '党委委员', ['财政'], '2026-01-01');
+    await flow.publishList({ unitId: cityId, secretary: successor }, year, 'teamMember', newcomer.postId);
+    const reissued = await flow.issue(cityId, year, token);
+
+    // Assess
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.letter).toMatchObject({ version: 2, issuer: { personId: successor.personId, name: '郑新' }, recipient: { personId: zhao!.personId } });
+    expect((await flow.sign(corrected.body.letter, successor)).status).toBe(200);
+    expect(cannotCorrect.status).toBe(422);
+    expect(withdrawn.body).toMatchObject({ status: 'voided' });
+    expect(reissued.issued.map((l) => l.recipient.personId)).toEqual([newcomer.personId]);
+    expect(await verifyLetter(zhaoLetter.letterId)).toMatchObject({ valid: true });
+  });
+
+  it('can be changed only by the issuing side: the recipient unit’s secretary gets 403', async () => {
+    // Prepare
+    const { cityId, staffed: city } = await staffedCity('柳城市');
+    const county = await flow.staff(await registerUnit(runtime, `柳城市北县-${suffix}`, cityId), { secretary: '蒋文', members: [] });
+    await flow.publishLists(county, year);
+    const { issued } = await flow.issue(county.unitId, year, await flow.tokenOf(city.secretary));
+    const committee = issued.find((l) => l.kind === 'committee')!;
+
+    // Act
+    const byRecipient = await api(runtime, 'PUT', `/api/letters/${committee.letterId}`, { token: await flow.tokenOf(county.secretary), body: { title: '改过的标题' } });
+    const byIssuer = await api(runtime, 'PUT', `/api/letters/${committee.letterId}`, { token: await flow.tokenOf(city.secretary), body: { title: '2026年度党风廉政建设责任书（更正）' } });
+
+    // Assess
+    expect(byRecipient.status).toBe(403);
+    expect(byIssuer.status).toBe(200);
+  });
+});
+
 describe('coverage', () => {
   it('counts issued, completed and pending letters level by level after partial signing, and names who has not signed', async () => {
     // Prepare: a city whose county's letters are half signed.
@@ -297,6 +348,50 @@ describe('tamper evidence', () => {
 
     // Assess
     expect(verdict).toMatchObject({ valid: false, brokenAt: { sequence: 1, documentId: letters[0]!.letterId, reason: 'digitalSignature' } });
+  });
+});
+
+describe('tamper evidence beyond the links', () => {
+  const doc = () => documentClient();
+  const table = 'signing';
+
+  it('names an unsigned letter rewritten with its content hash recomputed, by its seal', async () => {
+    // Prepare
+    const { cityId, staffed } = await staffedCity('竹城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+    const key = { pk: `UNIT#${cityId}`, sk: `LETTER#${year}#${issued[0]!.letterId}#V000001` };
+    const item = (await doc().send(new GetCommand({ TableName: table, Key: key }))).Item!;
+    (item.items as Array<{ text: string }>)[0]!.text = '（删改后的事项）';
+    const stored = item as unknown as Letter & { letterKind: Letter['kind'] };
+
+    // Act
+    await doc().send(new PutCommand({ TableName: table, Item: { ...item, contentHash: contentHashOf({ ...stored, kind: stored.letterKind }, stored.suite) } }));
+    const verdict = await verifyLetter(issued[0]!.letterId);
+
+    // Assess
+    expect(verdict).toMatchObject({ valid: false, brokenAt: { documentId: issued[0]!.letterId, reason: 'seal' } });
+  });
+
+  it('names a letter whose record of signatures was cleared, and a chain head that does not name the last link', async () => {
+    // Prepare
+    const { cityId, staffed } = await staffedCity('桂城市');
+    const { issued } = await flow.issue(cityId, year, await flow.tokenOf(staffed.secretary));
+    await signBoth(staffed, issued[0]!);
+    const letterKey = { pk: `UNIT#${cityId}`, sk: `LETTER#${year}#${issued[0]!.letterId}#V000001` };
+    const item = (await doc().send(new GetCommand({ TableName: table, Key: letterKey }))).Item!;
+    const headKey = { pk: `CHAIN#${cityId}#${year}`, sk: 'HEAD' };
+    const head = (await doc().send(new GetCommand({ TableName: table, Key: headKey }))).Item!;
+
+    // Act
+    await doc().send(new PutCommand({ TableName: table, Item: { ...item, signatures: [], status: 'issued' } }));
+    const cleared = await verifyLetter(issued[0]!.letterId);
+    await doc().send(new PutCommand({ TableName: table, Item: item }));
+    await doc().send(new PutCommand({ TableName: table, Item: { ...head, revision: 1 } }));
+    const headMoved = await verifyLetter(issued[0]!.letterId);
+
+    // Assess
+    expect(cleared).toMatchObject({ valid: false, brokenAt: { reason: 'record', documentId: issued[0]!.letterId } });
+    expect(headMoved).toMatchObject({ valid: false, brokenAt: { reason: 'head' } });
   });
 });
 
