@@ -6,7 +6,8 @@ import { Actor } from './parts.js';
 export const RotationDueData = z.object({
   riskPostId: z.string().min(1),
   unitId: z.string().min(1),
-  postId: z.string().min(1),
+  /** The job, as the unit names it. */
+  postName: z.string().min(1),
   personId: z.string().min(1),
   servingSince: z.iso.date(),
   years: z.number().int().positive(),

@@ -28,6 +28,9 @@ export const Portfolio = z.object({
 });
 export type Portfolio = z.infer<typeof Portfolio>;
 
+/** A person as events name them: stable id and name, so consumers need not call back. */
+export const PersonRef = z.object({ personId: z.string().min(1), name: z.string().min(1) });
+
 /** The subjects a responsibility list is for. */
 export const ListSubject = z.enum(['committee', 'firstResponsiblePerson', 'teamMember', 'disciplineCommission']);
 export type ListSubject = z.infer<typeof ListSubject>;

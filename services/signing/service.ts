@@ -30,6 +30,15 @@ import {
   UnitView,
   VerifyResult,
   WithdrawLetterBody,
+  PowerItemBody,
+  PowerItemView,
+  PowerItemList,
+  GradeRiskPostBody,
+  GradeResult,
+  RiskPostList,
+  PledgeList,
+  PledgePath,
+  SignPledgeResult,
   YearQuery,
 } from './src/schemas.js';
 
@@ -47,6 +56,7 @@ const httpFunction = <const T extends Omit<HttpTrigger, 'type'>>(entry: string, 
 });
 const inPath = { in: 'path', name: 'unitId' } as const;
 const letterInPath = { in: 'path', name: 'letterId', of: 'letter' } as const;
+const pledgeInPath = { in: 'path', name: 'pledgeId', of: 'pledge' } as const;
 
 /**
  * signing: the unit tree, people in posts, responsibility lists, letters signed layer by layer and
@@ -279,6 +289,75 @@ export default defineService({
       request: { query: YearQuery },
       responses: { 200: { description: 'Issued, completed and pending letters per level, and who has not signed', body: Coverage } },
     }),
+    addPowerItem: httpFunction('src/handlers/addPowerItem.ts', "Adds an item to a unit's power inventory", {
+      method: 'POST',
+      path: '/api/units/{unitId}/power-items',
+      roles: ['unit_staff', 'unit_secretary'],
+      reach: { kind: 'own-unit', unit: inPath },
+      summary: '登记权力事项 / Add a power item',
+      request: { path: UnitPath, body: PowerItemBody },
+      responses: { 201: { description: 'The power item', body: PowerItemView } },
+    }),
+    listPowerItems: httpFunction('src/handlers/listPowerItems.ts', "Lists a unit's power inventory", {
+      method: 'GET',
+      path: '/api/units/{unitId}/power-items',
+      roles: everyRole,
+      reach: { kind: 'subtree', unit: inPath },
+      summary: '权力清单 / A unit’s power items',
+      request: { path: UnitPath },
+      responses: { 200: { description: 'The power items', body: PowerItemList }, 404: { description: 'Unknown unit', body: Problem } },
+    }),
+    gradeRiskPost: httpFunction('src/handlers/gradeRiskPost.ts', 'Grades a post by integrity risk', {
+      method: 'POST',
+      path: '/api/units/{unitId}/risk-posts',
+      roles: ['unit_secretary', 'discipline_inspector', 'admin'],
+      reach: { kind: 'subtree', unit: inPath },
+      summary: '廉政风险岗位定级（确定责任领导，高风险岗位生成廉政承诺书） / Grade a risk post',
+      request: { path: UnitPath, body: GradeRiskPostBody },
+      responses: {
+        201: { description: 'The risk post with who answers for it, and the holder’s pledge to sign for levels 1 and 2', body: GradeResult },
+        404: { description: 'Unknown unit', body: Problem },
+        422: { description: 'No level and no power items, power items not in the inventory, or no leader the rule names', body: Problem },
+      },
+    }),
+    listRiskPosts: httpFunction('src/handlers/listRiskPosts.ts', "Lists a unit's risk posts", {
+      method: 'GET',
+      path: '/api/units/{unitId}/risk-posts',
+      roles: everyRole,
+      reach: { kind: 'subtree', unit: inPath },
+      summary: '廉政风险岗位 / A unit’s risk posts',
+      request: { path: UnitPath },
+      responses: { 200: { description: 'The risk posts and who answers for each', body: RiskPostList }, 404: { description: 'Unknown unit', body: Problem } },
+    }),
+    listPledges: httpFunction('src/handlers/listPledges.ts', "Lists a unit's integrity pledges of a year", {
+      method: 'GET',
+      path: '/api/units/{unitId}/pledges',
+      roles: everyRole,
+      // Pledges are published within the unit (Loudi).
+      reach: { kind: 'own-unit', unit: inPath },
+      summary: '岗位廉政承诺书（本单位公开） / The unit’s integrity pledges',
+      request: { path: UnitPath, query: YearQuery },
+      responses: { 200: { description: 'The pledges', body: PledgeList } },
+    }),
+    signPledge: httpFunction('src/handlers/signPledge.ts', 'The holder signs their integrity pledge', {
+      method: 'POST',
+      path: '/api/pledges/{pledgeId}/sign',
+      roles: signers,
+      reach: { kind: 'own-unit', unit: pledgeInPath },
+      summary: '签署岗位廉政承诺书 / Sign a pledge',
+      request: { path: PledgePath, body: SignLetterBody },
+      responses: {
+        200: { description: 'The pledge and the signature, a link of the unit’s chain', body: SignPledgeResult },
+        409: { description: 'Already signed, or another version', body: Problem },
+      },
+    }),
+    rotationDue: {
+      entry: 'src/handlers/rotationDue.ts',
+      description: 'Announces the holders of risk posts due to rotate, once each',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'schedule', cron: '0 9 * * ? *', timeZone: 'Asia/Shanghai' }],
+    },
     relay: {
       entry: 'src/handlers/relay.ts',
       description: 'Publishes outbox items to signing.events',

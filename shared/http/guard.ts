@@ -46,7 +46,8 @@ export const checkReach = async (
   const unit = unitId === null ? undefined : await units(String(unitId));
   if (ruleAllows(rule, caller, unit)) return unit;
   const what = rule.unit.of === undefined ? `Unit ${String(unitId)}` : `The ${rule.unit.of} ${String(named)}`;
-  if (unit === undefined && reachesWholeTree(caller)) throw new NotFoundError(`${what} does not exist`);
+  // Only a caller the rule could let through learns that something does not exist: never under `own-unit`, which no admin of the whole tree passes.
+  if (unit === undefined && reachesWholeTree(caller) && rule.kind !== 'own-unit') throw new NotFoundError(`${what} does not exist`);
   throw new ForbiddenError(`${what} is outside the caller’s reach for ${trigger.method} ${trigger.path}`);
 };
 

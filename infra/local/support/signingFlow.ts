@@ -45,7 +45,7 @@ export interface LetterAnswer {
 
 interface ListAnswer {
   readonly listId: string;
-  readonly items: ReadonlyArray<{ readonly itemId: string; readonly text: string }>;
+  readonly items: ReadonlyArray<{ readonly itemId: string; readonly text: string; readonly area: string | null }>;
 }
 
 /** The cascade's steps on a runtime's gateway (`api`) with its token key. */
@@ -61,8 +61,18 @@ export const signingFlow = (api: HttpClient, keys: KeyPair) => {
       body: { name, role, title, startDate, ...(areas.length > 0 ? { portfolio: { areas } } : {}) },
     });
 
+  /** Starts a list of the unit's year from the template and publishes it, as the unit's secretary. */
+  const publishList = async (staffed: Pick<Staffed, 'unitId' | 'secretary'>, year: number, subject: string, postId?: string): Promise<ListAnswer> => {
+    const token = await tokenOf(staffed.secretary);
+    const list = await api.expect<ListAnswer>('POST', `/api/units/${staffed.unitId}/responsibility-lists`, 201, { token, body: { year, subject, ...(postId ? { postId } : {}) } });
+    return api.expect<ListAnswer>('POST', `/api/units/${staffed.unitId}/responsibility-lists/${list.listId}/publish`, 200, { token });
+  };
+
   return {
     tokenOf,
+    /** Puts one person in a post, as an admin. */
+    assign,
+    publishList,
     /** Puts people in the unit's posts, as an admin. */
     staff: async (unitId: string, staffing: Staffing, startDate = '2025-01-06'): Promise<Staffed> => {
       const secretary = await assign(unitId, staffing.secretary, 'secretary', '党委书记', [], startDate);
@@ -78,12 +88,8 @@ export const signingFlow = (api: HttpClient, keys: KeyPair) => {
      * (`unit` for the committee, `commission` for the commission).
      */
     publishLists: async (staffed: Staffed, year: number, committee = true): Promise<Map<string, ListAnswer>> => {
-      const token = await tokenOf(staffed.secretary);
       const lists = new Map<string, ListAnswer>();
-      const make = async (key: string, subject: string, postId?: string) => {
-        const list = await api.expect<ListAnswer>('POST', `/api/units/${staffed.unitId}/responsibility-lists`, 201, { token, body: { year, subject, ...(postId ? { postId } : {}) } });
-        lists.set(key, await api.expect<ListAnswer>('POST', `/api/units/${staffed.unitId}/responsibility-lists/${list.listId}/publish`, 200, { token }));
-      };
+      const make = async (key: string, subject: string, postId?: string) => lists.set(key, await publishList(staffed, year, subject, postId));
       if (committee) await make('unit', 'committee');
       await make(staffed.secretary.postId, 'firstResponsiblePerson', staffed.secretary.postId);
       for (const member of staffed.members) await make(member.postId, 'teamMember', member.postId);

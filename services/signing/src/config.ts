@@ -136,6 +136,15 @@ export const templateFor = (category: string): ListTemplate => {
   return { ...template, items: { ...listTemplates.haining.items, ...template.items } };
 };
 
+/** The items of an integrity pledge (岗位廉政承诺书), after the commitments seed 003 names. */
+export const pledgeItems: readonly string[] = [
+  '严格遵守党纪国法和廉洁从政各项规定，依法依规行使岗位权力',
+  '不利用职务之便为本人或他人谋取私利，不收受任何可能影响公正执行公务的礼品礼金',
+  '严格执行岗位权力运行流程，主动公开办事依据、程序和结果，接受监督',
+  '发现本岗位廉政风险及时报告，落实防控措施',
+  '自觉接受岗位轮岗交流，如有违反，愿接受组织处理',
+];
+
 /** The signing service's settings from the environment. */
 export interface SigningConfig {
   /** The suite new signatures use (`SIGNATURE_SUITE`). */

@@ -182,3 +182,67 @@ export const Coverage = z.object({
     }),
   ),
 });
+
+/** Body of `POST /api/units/{unitId}/power-items`. */
+export const PowerItemBody = z
+  .strictObject({ category: z.enum(['行政许可', '行政处罚', '行政征收', '行政强制', '行政检查', '其他行政权力']), name: Text(200), level: z.union([z.literal(1), z.literal(2), z.literal(3)]) })
+  .meta({ examples: [{ category: '行政许可', name: '建设工程规划许可', level: 1 }] });
+export type PowerItemBody = z.infer<typeof PowerItemBody>;
+
+export const PowerItemView = z.object({ powerItemId: z.string(), category: z.string(), name: z.string(), level: z.number().int() });
+export const PowerItemList = z.object({ powerItems: z.array(PowerItemView) });
+
+const PersonInput = z.strictObject({ personId: Id('person').optional(), name: Text(50) });
+
+/** Body of `POST /api/units/{unitId}/risk-posts`. */
+export const GradeRiskPostBody = z
+  .strictObject({
+    name: Text(100),
+    area: Text(50),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    powerItemIds: z.array(Id('power item')).max(100).optional(),
+    holder: PersonInput,
+    servingSince: CalendarDate,
+    supervisor: PersonInput.optional(),
+  })
+  .meta({ examples: [{ name: '财政所所长', area: '财政', level: 2, holder: { name: '钱进' }, servingSince: '2022-03-01' }] });
+export type GradeRiskPostBody = z.infer<typeof GradeRiskPostBody>;
+
+const PersonView = z.object({ personId: z.string(), name: z.string() });
+
+export const RiskPostView = z.object({
+  riskPostId: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  area: z.string(),
+  level: z.number().int(),
+  holder: PersonView,
+  servingSince: z.string(),
+  supervisor: PersonView.nullable(),
+  powerItemIds: z.array(z.string()),
+  answerable: PersonView.extend({ postId: z.string().nullable(), unitId: z.string(), rule: z.string() }),
+  version: z.number().int(),
+});
+export const RiskPostList = z.object({ riskPosts: z.array(RiskPostView) });
+
+export const PledgeView = z.object({
+  pledgeId: z.string(),
+  version: z.number().int(),
+  unitId: z.string(),
+  year: z.number().int(),
+  riskPostId: z.string(),
+  riskPostName: z.string(),
+  level: z.number().int(),
+  holder: PersonView,
+  items: z.array(z.string()),
+  suite: SignatureSuiteName,
+  contentHash: z.string(),
+  status: z.enum(['issued', 'signed']),
+  signature: z.object({ sequence: z.number().int(), hash: z.string(), signedAt: z.string() }).nullable(),
+  seal: z.object({ keyId: z.string(), signature: z.string() }).nullable(),
+  issuedAt: z.string(),
+});
+export const GradeResult = z.object({ riskPost: RiskPostView, pledge: PledgeView.nullable() });
+export const PledgeList = z.object({ pledges: z.array(PledgeView) });
+export const PledgePath = z.strictObject({ pledgeId: Id('pledge') });
+export const SignPledgeResult = z.object({ pledge: PledgeView, signature: SignatureRecord });

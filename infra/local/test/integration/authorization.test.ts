@@ -126,8 +126,8 @@ beforeAll(async () => {
   units.own = await registerUnit(runtime, `授权县-${suffix}`, units.parent);
   units.sibling = await registerUnit(runtime, `授权邻县-${suffix}`, units.parent);
   units.child = await registerUnit(runtime, `授权镇-${suffix}`, units.own, '乡镇（街道）党委');
-  // A letter in each unit: the own unit's secretary is a party of the own unit's and the child's
-  // committee letters, so the signing routes meet the holder of a post there.
+  // A letter in each unit: the own unit's secretary issues the own unit's member letters and the
+  // child's committee letter, so the signing and correcting routes meet the holder of a post there.
   const client = httpClient(runtime.url);
   const flow = signingFlow(client, runtime.keys);
   const staffed = new Map<string, Staffed>();
@@ -141,13 +141,26 @@ beforeAll(async () => {
     await Promise.all(
       (['parent', 'own', 'sibling', 'child'] as const).map(async (relation) => {
         const { issued } = await flow.issue(units[relation], 2027, admin);
-        const committee = issued.find((l) => l.kind === 'committee');
-        return [relation, (committee ?? issued[0]!).letterId] as const;
+        // The own unit's member letter (its secretary issues it); elsewhere the committee letter,
+        // whose issuer, for the child, is the own unit's secretary.
+        const chosen = relation === 'own' ? issued.find((l) => l.kind === 'member') : issued.find((l) => l.kind === 'committee');
+        return [relation, (chosen ?? issued[0]!).letterId] as const;
       }),
     ),
   ) as Record<Exclude<Relation, 'unknown'>, string>;
   resources.letter = letters;
   subject = staffed.get('own')!.secretary.personId;
+  // A pledge in each unit; the own unit's is its secretary's, so that the holder signs it.
+  const pledges: Partial<Record<Exclude<Relation, 'unknown'>, string>> = {};
+  for (const relation of ['parent', 'own', 'sibling', 'child'] as const) {
+    const holder = relation === 'own' ? { personId: subject, name: 'own书记' } : { name: `${relation}出纳` };
+    const graded = await client.expect<{ pledge: { pledgeId: string } }>('POST', `/api/units/${units[relation]}/risk-posts`, 201, {
+      token: admin,
+      body: { name: '财务负责人', area: '财政', level: relation === 'own' || relation === 'parent' ? 1 : 2, holder, servingSince: '2024-01-02' },
+    });
+    pledges[relation] = graded.pledge.pledgeId;
+  }
+  resources.pledge = pledges as Record<Exclude<Relation, 'unknown'>, string>;
   client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).
   for (const id of Object.values(units)) {

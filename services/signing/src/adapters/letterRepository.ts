@@ -18,7 +18,7 @@ const revisionOf = (letter: Letter): number => 1 + letter.signatures.length + (l
  */
 const toItem = <T extends { kind: Letter['kind'] }>({ kind, ...rest }: T) => ({ ...rest, letterKind: kind });
 const fromItem = <T>(item: Record<string, unknown>): T => {
-  const { revision: _revision, letterKind, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  const { letterKind, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return { ...rest, kind: letterKind } as T;
 };
 

@@ -3,10 +3,13 @@ import { getItem, queryItems, withoutKeys, type ItemPut } from './store.js';
 
 /** The posts of a unit, ended ones included. */
 export const unitPosts = async (unitId: string): Promise<Post[]> =>
-  (await queryItems(`UNIT#${unitId}`, 'POST#')).map((item) => {
-    const { revision: _revision, ...post } = withoutKeys<Post & { revision: number }>(item);
-    return post;
-  });
+  (await queryItems(`UNIT#${unitId}`, 'POST#')).map((item) => withoutKeys<Post>(item));
+
+/** One post of a unit, read by its key. */
+export const getPost = async (unitId: string, postId: string): Promise<Post | undefined> => {
+  const item = await getItem(`UNIT#${unitId}`, `POST#${postId}`);
+  return item ? withoutKeys<Post>(item) : undefined;
+};
 
 /** The put of a post: new at version 1, or replacing the version it was read at. */
 export const postPut = (post: Post): ItemPut => ({

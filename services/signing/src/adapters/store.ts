@@ -26,10 +26,14 @@ export const table = (): string => tableName('signing');
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** An item to put: new (`absent`), or replacing the one read at `revision` (by its `revision` attribute). */
+/**
+ * An item to put: new (`absent`), replacing the one read at `revision` (by its `revision`
+ * attribute), whatever is there (`any`), or an announcement not yet made (`unannounced`: its
+ * `notified` is false).
+ */
 export interface ItemPut {
   readonly item: Record<string, unknown> & { pk: string; sk: string; kind: string };
-  readonly expect: 'absent' | { readonly revision: number } | 'any';
+  readonly expect: 'absent' | { readonly revision: number } | 'any' | 'unannounced';
   /** What the item is, in the 413 a too large item gets. */
   readonly what: string;
 }
@@ -42,7 +46,9 @@ const putOf = ({ item, expect }: ItemPut): TransactItem => ({
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : expect === 'any'
         ? {}
-        : { ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':revision': expect.revision } }),
+        : expect === 'unannounced'
+          ? { ConditionExpression: 'notified = :no', ExpressionAttributeValues: { ':no': false } }
+          : { ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':revision': expect.revision } }),
   },
 });
 
@@ -101,9 +107,9 @@ export const againOnConflict = async <T>(attempt: () => Promise<T>, attempts: nu
   }
 };
 
-/** An item as read, without the table's own attributes. */
+/** An item as read, without the table's own attributes (keys, item type and write revision). */
 export const withoutKeys = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, kind: _kind, ...rest } = item;
+  const { pk: _pk, sk: _sk, kind: _kind, revision: _revision, ...rest } = item;
   return rest as T;
 };
 

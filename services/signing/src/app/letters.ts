@@ -7,17 +7,17 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '#shared
 import { inReach } from '#shared/auth/reach.js';
 import { signingConfig } from '../config.js';
 import { actorOf } from '../domain/actor.js';
-import { linkHashOf, nextLinkFields, signedMessageOf, type SignatureLink } from '../domain/chain.js';
 import { contentHashOf, decideCorrect, decideSign, decideVoid, planLetters, sealMessageOf, withSignature, type IssuePlan, type Letter, type LetterCorrection } from '../domain/letters.js';
 import { heldOn, heldPosts, type Post } from '../domain/posts.js';
 import { signingKey, type SigningKey } from '../adapters/keys.js';
-import { chainHead, currentLetters, getLetter, letterPuts, linkPuts, pairKey, pairPut } from '../adapters/letterRepository.js';
+import { currentLetters, getLetter, letterPuts, linkPuts, pairKey, pairPut } from '../adapters/letterRepository.js';
 import { getUnit } from '../adapters/unitRepository.js';
 import { unitLists } from '../adapters/listRepository.js';
-import { unitPosts } from '../adapters/postRepository.js';
+import { getPost, unitPosts } from '../adapters/postRepository.js';
 import { againOnConflict, writeWithEvents } from '../adapters/store.js';
 import type { CorrectLetterBody } from '../schemas.js';
 import { cstDate, signingEvent } from './events.js';
+import { nextLink } from './links.js';
 
 const issuedEvent = (caller: Caller, letter: Letter, cause: Causation, now: Date) =>
   signingEvent(
@@ -107,11 +107,10 @@ const letterOrNotFound = async (letterId: string): Promise<Letter> => {
   return letter;
 };
 
-/** The posts of both parties' units, by id. */
+/** The posts of both parties, by id (each read by its key: a unit may have hundreds of posts). */
 const partyPosts = async (letter: Letter): Promise<Map<string, Post>> => {
-  const units = [...new Set([letter.issuer.unitId, letter.recipient.unitId])];
-  const posts = (await Promise.all(units.map(unitPosts))).flat();
-  return new Map(posts.map((p) => [p.postId, p]));
+  const posts = await Promise.all([letter.issuer, letter.recipient].map((party) => getPost(party.unitId, party.postId)));
+  return new Map(posts.flatMap((p) => (p ? [[p.postId, p] as const] : [])));
 };
 
 /** Attempts at appending a signature when another signature of the unit takes the chain's head first. */
@@ -129,25 +128,22 @@ export const signLetter = (caller: Caller, letterId: string, version: number, no
 const signOnce = async (caller: Caller, letterId: string, version: number, now: Date, cause: Causation): Promise<{ letter: Letter; signature: SignatureRecord }> => {
   const letter = await letterOrNotFound(letterId);
   const party = decideSign(letter, version, caller.subject, await partyPosts(letter), cstDate(now));
-  const key = signingKey(signingConfig().suite);
-  const head = await chainHead(letter.unitId, letter.year);
-  const signedAt = toCstIso(now);
-  const fields = nextLinkFields(head, {
-    unitId: letter.unitId,
-    year: letter.year,
-    documentId: letter.letterId,
-    documentVersion: letter.version,
-    signerPersonId: caller.subject,
-    signerPostId: letter[party].postId,
-    signerRole: letter[party].role,
-    party,
-    signedAt,
-    contentHash: contentHashOf(letter, key.suite),
-    suite: key.suite,
-    keyId: key.keyId,
-  });
-  const hash = linkHashOf(fields);
-  const link: SignatureLink = { ...fields, hash, digitalSignature: (await key.sign(signedMessageOf(hash))).toString('base64') };
+  const link = await nextLink(
+    {
+      unitId: letter.unitId,
+      year: letter.year,
+      documentId: letter.letterId,
+      documentVersion: letter.version,
+      signerPersonId: caller.subject,
+      signerPostId: letter[party].postId,
+      signerRole: letter[party].role,
+      party,
+      contentHash: (suite) => contentHashOf(letter, suite),
+    },
+    signingKey(signingConfig().suite),
+    now,
+  );
+  const { hash, signedAt } = link;
   const signed = withSignature(letter, { party, personId: caller.subject, sequence: link.sequence, hash, signedAt });
   const about = { subject: letterId, unitId: letter.unitId, version: 1 + signed.signatures.length };
   const ref = { letterId, version: letter.version, unitId: letter.unitId, year: letter.year };

@@ -1,7 +1,9 @@
 import { NotFoundError } from '#shared/errors.js';
 import { breakReasons, signedMessageOf, verifyChain, type ChainBreak, type SignatureLink } from '../domain/chain.js';
 import { contentHashOf, sealMessageOf, type Letter } from '../domain/letters.js';
-import { verifySignature } from '../domain/suites.js';
+import { verifySignature, type SignatureSuite } from '../domain/suites.js';
+import { pledgeContentHashOf, pledgeSealMessageOf, type Pledge } from '../domain/pledges.js';
+import { unitPledges } from '../adapters/riskRepository.js';
 import { publicKeys } from '../adapters/keys.js';
 import { chainHead, chainLinks, letterRef, letterVersions } from '../adapters/letterRepository.js';
 
@@ -15,10 +17,45 @@ export interface Verification {
   readonly brokenAt: ChainBreak | null;
 }
 
-/** Whether a letter version's seal is the key store's signature over its identity and content hash. */
-const sealHolds = (letter: Letter, keys: ReadonlyMap<string, Uint8Array | undefined>): boolean => {
-  const spki = letter.seal ? keys.get(letter.seal.keyId) : undefined;
-  return spki !== undefined && letter.seal !== null && verifySignature(letter.suite, sealMessageOf(letter), Buffer.from(letter.seal.signature, 'base64'), spki);
+/** A signed document of a chain (a letter version or a pledge), as verification reads it. */
+interface ChainDocument {
+  readonly id: string;
+  readonly version: number;
+  readonly suite: SignatureSuite;
+  readonly storedHash: string;
+  readonly contentHash: (suite: SignatureSuite) => string;
+  readonly sealMessage: Buffer;
+  readonly seal: { readonly keyId: string; readonly signature: string } | null;
+  /** The sequence of its first signature, to name it by (0 when unsigned). */
+  readonly firstSequence: number;
+}
+
+const letterDocument = (l: Letter): ChainDocument => ({
+  id: l.letterId,
+  version: l.version,
+  suite: l.suite,
+  storedHash: l.contentHash,
+  contentHash: (suite) => contentHashOf(l, suite),
+  sealMessage: sealMessageOf(l),
+  seal: l.seal,
+  firstSequence: l.signatures[0]?.sequence ?? 0,
+});
+
+const pledgeDocument = (p: Pledge): ChainDocument => ({
+  id: p.pledgeId,
+  version: p.version,
+  suite: p.suite,
+  storedHash: p.contentHash,
+  contentHash: (suite) => pledgeContentHashOf(p, suite),
+  sealMessage: pledgeSealMessageOf(p),
+  seal: p.seal,
+  firstSequence: p.signature?.sequence ?? 0,
+});
+
+/** Whether a document's seal is the key store's signature over its identity and content hash. */
+const sealHolds = (doc: ChainDocument, keys: ReadonlyMap<string, Uint8Array | undefined>): boolean => {
+  const spki = doc.seal ? keys.get(doc.seal.keyId) : undefined;
+  return spki !== undefined && doc.seal !== null && verifySignature(doc.suite, doc.sealMessage, Buffer.from(doc.seal.signature, 'base64'), spki);
 };
 
 const broken = (sequence: number, documentId: string, reason: ChainBreak['reason']): ChainBreak => ({ sequence, documentId, reason, message: breakReasons[reason] });
@@ -31,25 +68,23 @@ const broken = (sequence: number, documentId: string, reason: ChainBreak['reason
 export const verifyUnitYear = async (unitId: string, year: number): Promise<Verification & { links: readonly SignatureLink[]; letters: readonly Letter[] }> => {
   // Letters before links: a signature made meanwhile is then at worst a link whose letter was read
   // before it, never a letter listing a link not yet read.
-  const letters = await letterVersions(unitId, year);
+  const [letters, pledges] = await Promise.all([letterVersions(unitId, year), unitPledges(unitId, year)]);
   const [links, head] = await Promise.all([chainLinks(unitId, year), chainHead(unitId, year)]);
-  const keyIds = new Set([...links.map((l) => l.keyId), ...letters.flatMap((l) => (l.seal ? [l.seal.keyId] : []))]);
+  const docs = [...letters.map(letterDocument), ...pledges.map(pledgeDocument)];
+  const keyIds = new Set([...links.map((l) => l.keyId), ...docs.flatMap((d) => (d.seal ? [d.seal.keyId] : []))]);
   const keys = new Map(await Promise.all([...keyIds].map(async (keyId) => [keyId, await publicKeys(keyId)] as const)));
-  const documents = new Map(letters.map((l) => [`${l.letterId}#${l.version}`, l]));
+  const documents = new Map(docs.map((d) => [`${d.id}#${d.version}`, d]));
   const verdict = verifyChain(links, {
-    contentHashOf: (documentId, version, suite) => {
-      const letter = documents.get(`${documentId}#${version}`);
-      return letter ? contentHashOf(letter, suite) : undefined;
-    },
+    contentHashOf: (documentId, version, suite) => documents.get(`${documentId}#${version}`)?.contentHash(suite),
     digitalSignatureHolds: (link) => {
       const spki = keys.get(link.keyId);
       return spki ? verifySignature(link.suite, signedMessageOf(link.hash), Buffer.from(link.digitalSignature, 'base64'), spki) : undefined;
     },
   });
-  // Then every version of every letter: its stored content must still give its content hash, and the
-  // issuer's seal over that hash must hold (an unsigned letter is covered too).
-  const altered = verdict.valid ? letters.find((l) => contentHashOf(l, l.suite) !== l.contentHash) : undefined;
-  const unsealed = verdict.valid && !altered ? letters.find((l) => !sealHolds(l, keys)) : undefined;
+  // Then every document (each letter version, each pledge): its stored content must still give its
+  // content hash, and the seal over that hash must hold (an unsigned one is covered too).
+  const altered = verdict.valid ? docs.find((d) => d.contentHash(d.suite) !== d.storedHash) : undefined;
+  const unsealed = verdict.valid && !altered ? docs.find((d) => !sealHolds(d, keys)) : undefined;
   const last = links.at(-1);
   // The head item must name the last link: a chain cut short together with its head still shows
   // against the published heads (ADR 0014), but a head that disagrees with the links shows here.
@@ -57,9 +92,9 @@ export const verifyUnitYear = async (unitId: string, year: number): Promise<Veri
   const brokenAt = !verdict.valid
     ? verdict.brokenAt
     : altered
-      ? broken(altered.signatures[0]?.sequence ?? 0, altered.letterId, 'contentHash')
+      ? broken(altered.firstSequence, altered.id, 'contentHash')
       : unsealed
-        ? broken(unsealed.signatures[0]?.sequence ?? 0, unsealed.letterId, 'seal')
+        ? broken(unsealed.firstSequence, unsealed.id, 'seal')
         : headHolds
           ? null
           : broken(head?.sequence ?? 0, last?.documentId ?? '', 'head');

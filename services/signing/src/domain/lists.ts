@@ -105,7 +105,9 @@ export const decideEditList = (list: ResponsibilityList, items: readonly EditedI
     seen.add(item.itemId);
   });
   if (errors.length > 0) throw new RuleError('Some items are not items of this list', errors);
-  const next = items.map((item) => ({ itemId: item.itemId ?? newItemId(), text: item.text, area: item.area ?? null }));
+  // An item that leaves its area out keeps the one it had; `null` clears it.
+  const areaOf = (item: EditedItem) => (item.area !== undefined ? item.area : (list.items.find((i) => i.itemId === item.itemId)?.area ?? null));
+  const next = items.map((item) => ({ itemId: item.itemId ?? newItemId(), text: item.text, area: areaOf(item) }));
   return {
     ...list,
     items: next,

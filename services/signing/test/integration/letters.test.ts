@@ -86,6 +86,32 @@ const coverageFor = async (token: string): Promise<CoverageLevel[]> => {
 
 const verifyLetter = async (letterId: string) => (await api<Verification>(runtime, 'GET', `/api/letters/${letterId}/verify`, { token: await tokenFor(runtime, 'admin') })).body;
 
+describe('responsibility lists', () => {
+  it('are edited after publication as the next version, which is published in turn, item ids kept', async () => {
+    // Prepare
+    const { cityId, staffed, lists } = await staffedCity('柏城市');
+    const list = lists.get(staffed.members[0]!.postId)!;
+    const token = await flow.tokenOf(staffed.secretary);
+    const [first, ...rest] = list.items;
+
+    // Act
+    const edited = await api<{ status: string; version: number; items: Array<{ itemId: string; text: string }> }>(runtime, 'PUT', `/api/units/${cityId}/responsibility-lists/${list.listId}`, {
+      token,
+      body: { items: [{ itemId: first!.itemId, text: '（修订）每季度专题研究分管领域党风廉政建设' }, ...rest.map((i) => ({ itemId: i.itemId, text: i.text })), { text: '新增：督促整改巡察反馈问题' }] },
+    });
+    const published = await api<{ status: string; version: number }>(runtime, 'POST', `/api/units/${cityId}/responsibility-lists/${list.listId}/publish`, { token });
+    const again = await api(runtime, 'POST', `/api/units/${cityId}/responsibility-lists/${list.listId}/publish`, { token });
+
+    // Assess
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ status: 'draft', version: 2 });
+    expect(edited.body.items[0]).toEqual({ itemId: first!.itemId, text: '（修订）每季度专题研究分管领域党风廉政建设', area: first!.area });
+    expect(edited.body.items.slice(1, -1)).toEqual(rest);
+    expect(published.body).toMatchObject({ status: 'published', version: 2 });
+    expect(again.status).toBe(409);
+  });
+});
+
 describe('the city secretary’s letters', () => {
   it('are issued one per member from the published lists, each holding exactly that member’s items', async () => {
     // Prepare
