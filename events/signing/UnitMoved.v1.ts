@@ -13,6 +13,8 @@ export const UnitMovedData = z.object({
   /** From the root down to the new parent. */
   ancestorIds: z.array(z.string().min(1)),
   previousAncestorIds: z.array(z.string().min(1)),
+  /** Every unit below it with its ancestors after the move, so a consumer needs no lookup. */
+  descendants: z.array(z.object({ unitId: z.string().min(1), ancestorIds: z.array(z.string().min(1)) })),
   actor: Actor,
 });
 export type UnitMovedData = z.infer<typeof UnitMovedData>;

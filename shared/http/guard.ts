@@ -59,13 +59,14 @@ const ownerOf = async (trigger: HttpTrigger, kind: string, owners: ResourceOwner
 };
 
 /**
- * Remembers the units a directory found, for `ttlMs`: a unit's place in the tree does not change,
- * and a warm function then checks reach without reading the table. Unknown units are not kept, so
- * a unit is found as soon as the service hears of it.
+ * Remembers the units a directory found, for `ttlMs`, so that a warm function checks reach without
+ * reading the table. Unknown units are not kept, so a unit is found as soon as the service hears of
+ * it. A unit that moves is judged at its old place for at most `ttlMs` by a function that had it
+ * (the function that moves it forgets it at once).
  */
-export const cachedDirectory = (find: UnitDirectory, ttlMs = 60_000, maxEntries = 10_000): UnitDirectory => {
+export const cachedDirectory = (find: UnitDirectory, ttlMs = 60_000, maxEntries = 10_000): CachedDirectory => {
   const known = new Map<string, { unit: TreePosition; until: number }>();
-  return async (unitId) => {
+  const directory = async (unitId: string) => {
     const hit = known.get(unitId);
     if (hit && hit.until > Date.now()) return hit.unit;
     const unit = await find(unitId);
@@ -75,4 +76,8 @@ export const cachedDirectory = (find: UnitDirectory, ttlMs = 60_000, maxEntries 
     }
     return unit;
   };
+  return Object.assign(directory, { forget: (unitIds: readonly string[]) => unitIds.forEach((id) => known.delete(id)) });
 };
+
+/** A directory that remembers; `forget` drops units whose place has just changed (a move). */
+export type CachedDirectory = UnitDirectory & { forget(unitIds: readonly string[]): void };

@@ -246,3 +246,11 @@ export const GradeResult = z.object({ riskPost: RiskPostView, pledge: PledgeView
 export const PledgeList = z.object({ pledges: z.array(PledgeView) });
 export const PledgePath = z.strictObject({ pledgeId: Id('pledge') });
 export const SignPledgeResult = z.object({ pledge: PledgeView, signature: SignatureRecord });
+
+/** Body of `POST /api/units/{unitId}/rename`. */
+export const RenameUnitBody = z.strictObject({ name: Text(200) }).meta({ examples: [{ name: '东湖县城关街道' }] });
+
+/** Body of `POST /api/units/{unitId}/move`: the new parent. */
+export const MoveUnitBody = z.strictObject({ parentId: UnitId }).meta({ examples: [{ parentId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f' }] });
+
+export const UnitState = UnitView.extend({ ancestorIds: z.array(z.string()), active: z.boolean().optional(), version: z.number().int() });

@@ -1,5 +1,5 @@
 import { queryPartition, tableName } from '#shared/dynamo/client.js';
-import type { UnitRegisteredV1 } from '#events/signing/UnitRegistered.v1.js';
+import type { UnitMovedV1, UnitRegisteredV1, UnitRenamedV1 } from '#events/index.js';
 import type { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 } from '#events/index.js';
 
 /**
@@ -17,6 +17,29 @@ export const unitRegistered = (event: UnitRegisteredV1) => [
     },
   },
 ];
+
+export const unitRenamed = (event: UnitRenamedV1) => [
+  {
+    Update: {
+      TableName: table(),
+      Key: { pk: 'UNITS', sk: `UNIT#${event.data.unitId}` },
+      UpdateExpression: 'SET #name = :name',
+      ExpressionAttributeNames: { '#name': 'name' },
+      ExpressionAttributeValues: { ':name': event.data.name },
+    },
+  },
+];
+
+/** The unit and everything below it take their new ancestors: the dashboard's levels follow. */
+export const unitMoved = (event: UnitMovedV1) =>
+  [{ unitId: event.data.unitId, ancestorIds: event.data.ancestorIds }, ...event.data.descendants].map((unit) => ({
+    Update: {
+      TableName: table(),
+      Key: { pk: 'UNITS', sk: `UNIT#${unit.unitId}` },
+      UpdateExpression: 'SET ancestorIds = :ancestors',
+      ExpressionAttributeValues: { ':ancestors': unit.ancestorIds },
+    },
+  }));
 
 /** A draft marks the unit `draft` unless it has already submitted. */
 export const draftSaved = (event: AnnualReportDraftSavedV1) => [

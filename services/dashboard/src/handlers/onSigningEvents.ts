@@ -3,7 +3,7 @@ import { kafkaProducer } from '#shared/kafka/producer.js';
 import { createLogger } from '#shared/logger.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
-import { table, unitRegistered } from '../adapters/projection.js';
+import { table, unitMoved, unitRegistered, unitRenamed } from '../adapters/projection.js';
 import { letterCompleted, letterIssued, letterSigned, letterVoided } from '../adapters/letters.js';
 
 /** Projects the unit tree and the letters from `signing.events`. */
@@ -16,6 +16,8 @@ export const handler = kafkaConsumer({
   now,
   effects: {
     'signing.UnitRegistered.v1': unitRegistered,
+    'signing.UnitRenamed.v1': unitRenamed,
+    'signing.UnitMoved.v1': unitMoved,
     'signing.LetterIssued.v1': letterIssued,
     'signing.LetterSigned.v1': letterSigned,
     'signing.LetterCompleted.v1': letterCompleted,

@@ -23,5 +23,26 @@ export const handler = kafkaConsumer({
         },
       },
     ],
+    'signing.UnitRenamed.v1': (event) => [
+      {
+        Update: {
+          TableName: tableName('reports'),
+          Key: unitKey(event.data.unitId),
+          UpdateExpression: 'SET #name = :name',
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: { ':name': event.data.name },
+        },
+      },
+    ],
+    // The unit and everything below it take their new ancestors, which reach is judged by.
+    'signing.UnitMoved.v1': (event) =>
+      [{ unitId: event.data.unitId, ancestorIds: event.data.ancestorIds }, ...event.data.descendants].map((unit) => ({
+        Update: {
+          TableName: tableName('reports'),
+          Key: unitKey(unit.unitId),
+          UpdateExpression: 'SET ancestorIds = :ancestors',
+          ExpressionAttributeValues: { ':ancestors': unit.ancestorIds },
+        },
+      })),
   },
 });

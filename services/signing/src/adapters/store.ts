@@ -33,7 +33,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  */
 export interface ItemPut {
   readonly item: Record<string, unknown> & { pk: string; sk: string; kind: string };
-  readonly expect: 'absent' | { readonly revision: number } | 'any' | 'unannounced';
+  readonly expect: 'absent' | { readonly revision: number } | { readonly version: number } | 'any' | 'unannounced';
   /** What the item is, in the 413 a too large item gets. */
   readonly what: string;
 }
@@ -48,7 +48,9 @@ const putOf = ({ item, expect }: ItemPut): TransactItem => ({
         ? {}
         : expect === 'unannounced'
           ? { ConditionExpression: 'notified = :no', ExpressionAttributeValues: { ':no': false } }
-          : { ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':revision': expect.revision } }),
+          : 'version' in expect
+            ? { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': expect.version } }
+            : { ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':revision': expect.revision } }),
   },
 });
 

@@ -6,6 +6,7 @@ import { outboxPut } from '#shared/outbox/outbox.js';
 import type { CloudEvent } from '#events/envelope.js';
 import { topics } from '#events/topics.js';
 import type { Unit } from '../domain/unit.js';
+import type { ItemPut } from './store.js';
 
 /**
  * Units live in one partition (`pk = UNITS`), so the whole tree is one Query; a city's tree has
@@ -29,10 +30,16 @@ export const getUnit = async (id: string): Promise<Unit | undefined> => {
   return Item ? toUnit(Item) : undefined;
 };
 
-/** The units as the reach guard looks them up; a unit's place in the tree never changes. */
+/**
+ * The units as the reach guard looks them up, kept a minute: a unit moved meanwhile may be judged
+ * at its old place for that long by a warm function.
+ */
 export const unitDirectory = cachedDirectory(getUnit);
 
 export const listUnits = async (): Promise<Unit[]> => (await queryPartition(table(), 'UNITS')).map(toUnit);
+
+/** The put of a changed unit, replacing the version it was read at. */
+export const unitPut = (unit: Unit): ItemPut => ({ item: { ...key(unit.id), kind: 'unit', ...unit }, expect: { version: unit.version - 1 }, what: 'The unit' });
 
 /** Writes a new unit and its event's outbox item in one transaction. */
 export const insertUnit = async (unit: Unit, event: CloudEvent, at: Date): Promise<void> => {

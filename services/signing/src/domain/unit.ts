@@ -45,6 +45,12 @@ export const decideRegisterUnit = (command: RegisterUnit, parent: TreePosition |
   };
 };
 
+/**
+ * The refusal of a new parent that is out of the caller's reach, or unknown: the same 422 for both,
+ * so that nobody learns which ids exist.
+ */
+export const notAParentInReach = (): RuleError => new RuleError('The new parent is not a unit in the caller’s reach', [{ path: 'parentId', message: '上级单位不存在或不在本人管辖范围内' }]);
+
 /** Decides a new name; the same name is no change (409). */
 export const decideRename = (unit: Unit, name: string): Unit => {
   if (unit.active === false) throw new ConflictError('The unit is deactivated');
@@ -61,7 +67,7 @@ export const decideMove = (unit: Unit, parent: Unit, units: readonly Unit[], cal
   if (unit.active === false || parent.active === false) throw new ConflictError('A deactivated unit neither moves nor takes units');
   if (parent.id === unit.id || parent.ancestorIds.includes(unit.id)) throw new RuleError('A unit cannot move under itself or a unit below it', [{ path: 'parentId', message: '不能移到本单位或其下级单位之下' }]);
   if (unit.parentId === parent.id) throw new ConflictError('The unit is already under that parent');
-  if (!inReach(caller, parent)) throw new ForbiddenError('The new parent unit is outside the caller’s reach');
+  if (!inReach(caller, parent)) throw notAParentInReach();
   const ancestors = [...parent.ancestorIds, parent.id];
   const depth = unit.ancestorIds.length;
   const below = units.filter((u) => u.ancestorIds.includes(unit.id));
