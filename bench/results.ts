@@ -12,6 +12,7 @@ import type { Usage } from './usage.js';
 import type { SubmitLatency } from './phases/submitLatency.js';
 import type { Throughput } from './phases/throughput.js';
 import type { EndToEnd } from './phases/endToEnd.js';
+import type { SigningResult } from './phases/signing.js';
 import { rateOf, type RelayResult } from './phases/relay.js';
 import type { ConsumerApplyResult } from './phases/consumerApply.js';
 import type { ReplayResult } from './phases/replay.js';
@@ -37,6 +38,7 @@ export interface Measured {
   readonly submitLatency: SubmitLatency;
   readonly throughput: Throughput;
   readonly endToEnd: EndToEnd;
+  readonly signing: SigningResult;
   readonly relay: RelayResult;
   readonly relayBacklog: RelayBacklogResult;
   readonly consumerApply: ConsumerApplyResult;
@@ -198,6 +200,14 @@ export const resultsDocument = (m: Measured) => {
       },
       ratio: { value: round(consumerRate / rawRate, 3), meaning: 'consumer / raw writes' },
     },
+    signing: {
+      description: `a unit with ${m.signing.letters} team members through the API (posts, published lists, letters issued); every letter signed by both parties one signature at a time through the gateway (POST /api/letters/{id}/sign: reads, a new chain link hashed, digitally signed with the local key, one TransactWriteItems); then GET /api/units/{id}/signatures/verify of the whole chain (${m.signing.chainLinks} links: hashes, digital signatures and content hashes recomputed), ${m.signing.verify.samples} times`,
+      letters: m.signing.letters,
+      signature: latencyFigures(m.signing.signatures),
+      cpuPerSignature: m.signing.signatureCpu,
+      chainLinks: m.signing.chainLinks,
+      verifyChain: latencyFigures(m.signing.verify),
+    },
     replay: {
       description: `${r.events} events (a first draft and its submission for each of ${r.units} fresh units) produced to a fresh ${r.partitions}-partition topic, then the runtime stopped and the dashboard's onReportsEvents run on that topic through the local Kafka event source emulation, in a fresh consumer group, into a fresh dashboard table; time from starting the consumer until its committed offsets reach the end of the topic`,
       events: r.events,
@@ -240,6 +250,9 @@ export const printResults = (results: Results): void => {
     ['throughput ratio', 'gateway / bare', fig(t.ratio.value, '×', 3), undefined],
     ['end to end p50', 'submit → dashboard', results.endToEnd.latency.p50, results.endToEnd.latency.samples],
     ['end to end p99', 'submit → dashboard', results.endToEnd.latency.p99, results.endToEnd.latency.samples],
+    ['signature p50', 'sign a letter, gateway', results.signing.signature.p50, results.signing.signature.samples],
+    ['signature p99', 'sign a letter, gateway', results.signing.signature.p99, results.signing.signature.samples],
+    ['verify chain p50', `${results.signing.chainLinks} signatures, gateway`, results.signing.verifyChain.p50, results.signing.verifyChain.samples],
     ['relay publish rate', 'live: outbox → consumer', results.relay.relay.rate, results.relay.records, `inserts took ${results.relay.relay.insertSeconds.value} s`],
     ['relay publish rate', 'backlog: outbox → consumer', results.relay.backlog.rate, results.relay.backlog.records],
     ['bare producer rate', 'producer → consumer', results.relay.bareProducer.rate, results.relay.records, `acked ${results.relay.bareProducer.acknowledgedRate.value}/s`],
@@ -266,6 +279,7 @@ export const printResults = (results: Results): void => {
       cpuLine('submit latency, bare path', s.cpu.bareSubmitPath),
       cpuLine('throughput, gateway', t.gateway.cpu),
       cpuLine('throughput, bare', t.bare.cpu),
+      cpuLine('signing', results.signing.cpuPerSignature),
       cpuLine('relay, live', results.relay.relay.cpu),
       cpuLine('relay, backlog', results.relay.backlog.cpu),
       cpuLine('bare producer', results.relay.bareProducer.cpu),

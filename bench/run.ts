@@ -12,6 +12,7 @@
  *  4. submit latency: through the gateway and the bare submit path in turn, and the bare `saveReport`;
  *  5. throughput: 16 concurrent clients, gateway and bare;
  *  6. end to end: submit → seen on the dashboard;
+ *  6a. signing: signatures through the gateway, and verifying the unit's chain of them;
  *  7. relay: outbox → Kafka, live, against a bare kafkajs producer;
  *  8. consumer apply: the dashboard consumer against raw TransactWriteItems of the same items;
  *  9. relay backlog: the runtime stopped, a backlog of outbox items, the relay started on it;
@@ -38,13 +39,14 @@ import { measureIdle } from './phases/idle.js';
 import { measureSubmitLatency } from './phases/submitLatency.js';
 import { measureThroughput } from './phases/throughput.js';
 import { measureEndToEnd } from './phases/endToEnd.js';
+import { measureSigning } from './phases/signing.js';
 import { measureRelay } from './phases/relay.js';
 import { measureConsumerApply } from './phases/consumerApply.js';
 import { measureReplay } from './phases/replay.js';
 import { measureRelayBacklog } from './phases/relayBacklog.js';
 
-/** Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
-const phaseSteps = 16;
+/** Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 signing, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
+const phaseSteps = 19;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const life = lifecycle(log);
@@ -66,6 +68,7 @@ const main = async () => {
   const submitLatency = await measureSubmitLatency(bench, pairs.next);
   const throughput = await measureThroughput(bench, pairs.next);
   const endToEnd = await measureEndToEnd(bench, units, pairs.next);
+  const signing = await measureSigning(bench);
   const relay = await measureRelay(bench, units.units);
   const consumerApply = await measureConsumerApply(bench);
   const relayBacklog = await measureRelayBacklog(bench, units.units, relay.relay.transactBatch);
@@ -80,6 +83,7 @@ const main = async () => {
     submitLatency,
     throughput,
     endToEnd,
+    signing,
     relay,
     relayBacklog,
     consumerApply,

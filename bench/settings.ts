@@ -5,7 +5,9 @@
  * - `BENCH_REPLAY_EVENTS` (100000): events replayed into a fresh dashboard read model;
  * - `BENCH_REPLAY_TIMEOUT_S` (1200): how long the replay may take before it is cut short and
  *   reported as unfinished;
- * - `BENCH_CONSUMER_EVENTS` (2000): events in the consumer-apply burst.
+ * - `BENCH_CONSUMER_EVENTS` (2000): events in the consumer-apply burst;
+ * - `BENCH_SIGNING_LETTERS` (500): letters of the signing phase, each signed twice, so the chain it
+ *   verifies has twice as many links.
  */
 import reports from '#services/reports/service.js';
 import { triggersOf } from '#shared/manifest.js';
@@ -31,6 +33,8 @@ export interface Settings {
   readonly producerBatch: number;
   /** Events in the burst the dashboard consumer applies, and raw transactions of the baseline. */
   readonly consumerEvents: number;
+  /** Letters the signing phase issues and signs (two signatures each). */
+  readonly signingLetters: number;
   /** Events replayed into a fresh read model. */
   readonly replayEvents: number;
   readonly replayTimeoutMs: number;
@@ -64,6 +68,7 @@ export const settingsFrom = (env: NodeJS.ProcessEnv): Settings => {
     // The bare producer sends as many records at once as the relay is handed (ADR 0011).
     producerBatch: relayBatchSize,
     consumerEvents: positiveInteger(env, 'BENCH_CONSUMER_EVENTS', 2000),
+    signingLetters: positiveInteger(env, 'BENCH_SIGNING_LETTERS', 500),
     replayEvents: positiveInteger(env, 'BENCH_REPLAY_EVENTS', 100_000),
     replayTimeoutMs,
     // Everything but the replay took about 3 minutes on a 2-core machine; the rest is the replay's.
