@@ -1,8 +1,9 @@
 /**
  * Demo data of the signing service for `npm start`: people in every post of 海城市's units, the
  * year's responsibility lists published, and the letters issued — those of the city and of its
- * counties signed by both parties, the departments' half signed, the towns' waiting. Driven through
- * the API like everything else; skipped when the city already has a secretary.
+ * counties signed by both parties, the departments' half signed, the towns' waiting; and three
+ * risk posts in a department, one of whose holders has signed the pledge. Driven through the API
+ * like everything else; skipped when the city already has a secretary.
  */
 import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
@@ -68,5 +69,20 @@ export const seedSigning = async (api: HttpClient, runtime: Runtime, units: read
       else if (isDepartment) await sign(letter, index % 2 === 0 ? ['issuer', 'recipient'] : ['issuer']);
     }
   });
+  // A few integrity-risk posts in the first department, graded by the rule; one pledge signed.
+  const department = units.find((u) => u.parentId === city.id && !units.some((c) => c.parentId === u.id));
+  const staff = department ? staffed.get(department.id) : undefined;
+  if (department && staff) {
+    const area = (await api.expect<{ posts: Array<{ portfolio: { areas: string[] } }> }>('GET', `/api/units/${department.id}/posts`, 200, { token: admin })).posts.flatMap((p) => p.portfolio.areas)[0] ?? '财政';
+    const grade = (body: Record<string, unknown>) =>
+      api.expect<{ pledge: { pledgeId: string; holder: { personId: string } } | null }>('POST', `/api/units/${department.id}/risk-posts`, 201, { token: admin, body });
+    const first = await grade({ name: '项目审批科科长', area, level: 1, holder: { name: person() }, servingSince: `${year - 5}-03-01` });
+    await grade({ name: '资金拨付岗', area, level: 2, holder: { name: person() }, servingSince: `${year - 2}-07-01` });
+    await grade({ name: '档案管理岗', area, level: 3, holder: { name: person() }, servingSince: `${year - 1}-09-01`, supervisor: { name: person() } });
+    if (first.pledge) {
+      const holderToken = await signToken(runtime.keys, 'unit_staff', department.id, first.pledge.holder.personId);
+      await api.expect('POST', `/api/pledges/${first.pledge.pledgeId}/sign`, 200, { token: holderToken, body: { version: 1 } });
+    }
+  }
   return { letters, signed };
 };

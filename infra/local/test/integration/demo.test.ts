@@ -45,4 +45,8 @@ it('seeds people in every post and a year of letters, the cityâ€™s and countiesâ
   expect(levels[2]!.issued).toBeGreaterThan(0);
   const verdict = (await api<{ valid: boolean; signatures: number }>(runtime, 'GET', `/api/units/${city.id}/signatures/verify?year=2026`, { token: secretary })).body;
   expect(verdict).toEqual(expect.objectContaining({ valid: true, signatures: 10 }));
+  // Other tests' units share the table; only the city's departments count here.
+  const departments = units.filter((u) => u.parentId === city.id);
+  const withRisks = await Promise.all(departments.map(async (u) => (await api<{ riskPosts: Array<{ level: number }> }>(runtime, 'GET', `/api/units/${u.id}/risk-posts`, { token: admin })).body.riskPosts));
+  expect(withRisks.flat().map((r) => r.level).sort()).toEqual([1, 2, 3]);
 });
