@@ -6,6 +6,7 @@
  * like everything else; skipped when the city already has a secretary.
  */
 import type { Runtime } from './runtime.js';
+import { demoCity } from './demo.js';
 import { signToken } from './jwt.js';
 import type { HttpClient } from './support/httpClient.js';
 import { pool } from './support/pool.js';
@@ -24,11 +25,13 @@ const demoConcurrency = 4;
 const areas = [['财政', '审计'], ['教育', '卫生健康'], ['农业农村', '水利'], ['自然资源', '住房城乡建设'], ['民政', '人力资源社会保障']];
 
 /** Staffs, lists and issues for every unit, parents first; signs as described in the module comment. */
-export const seedSigning = async (api: HttpClient, runtime: Runtime, units: readonly DemoUnit[], year: number): Promise<{ letters: number; signed: number } | undefined> => {
+export const seedSigning = async (api: HttpClient, runtime: Runtime, tree: readonly DemoUnit[], year: number): Promise<{ letters: number; signed: number } | undefined> => {
   const flow = signingFlow(api, runtime.keys);
   const admin = await signToken(runtime.keys, 'admin');
-  const city = units.find((u) => u.parentId === null);
+  const city = tree.find((u) => u.parentId === null && u.name === demoCity);
   if (!city) return undefined;
+  // Only the demo city and the units below it: other units of the tree are someone else's.
+  const units = [city, ...tree.filter((u) => u.parentId === city.id), ...tree.filter((u) => tree.some((p) => p.parentId === city.id && p.id === u.parentId))];
   const posts = await api.expect<{ posts: unknown[] }>('GET', `/api/units/${city.id}/posts`, 200, { token: admin });
   if (posts.posts.length > 0) return undefined;
 
