@@ -96,9 +96,15 @@ export const signingFlow = (api: HttpClient, keys: KeyPair) => {
       if (staffed.disciplineChief) await make('commission', 'disciplineCommission');
       return lists;
     },
-    /** Issues the unit's letters of the year with `token` (its secretary's, or an upper level's). */
-    issue: async (unitId: string, year: number, token: string) =>
-      api.expect<{ issued: LetterAnswer[]; notIssued: Array<{ who: string; reason: string }> }>('POST', `/api/units/${unitId}/letters`, 200, { token, body: { year } }),
+    /**
+     * Issues the unit's letters of the year with `token` (its secretary's, or an upper level's);
+     * with `subordinates`, also the committee letter of every unit directly below.
+     */
+    issue: async (unitId: string, year: number, token: string, subordinates = false) =>
+      api.expect<{ issued: LetterAnswer[]; notIssued: Array<{ who: string; reason: string; kind: string | null }> }>('POST', `/api/units/${unitId}/letters`, 200, {
+        token,
+        body: { year, ...(subordinates ? { subordinates } : {}) },
+      }),
     /** Signs the letter version as the holder; gives the answer whatever its status. */
     sign: async (letter: Pick<LetterAnswer, 'letterId' | 'version'>, holder: Holder, role?: Role) =>
       api.request<{ letter: LetterAnswer; signature: { sequence: number; hash: string; suite: string } }>('POST', `/api/letters/${letter.letterId}/sign`, {

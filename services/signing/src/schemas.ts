@@ -102,7 +102,13 @@ export const ListView = z.object({
 export const ListList = z.object({ lists: z.array(ListView) });
 
 /** Body of `POST /api/units/{unitId}/letters`. */
-export const IssueLettersBody = z.strictObject({ year: Year }).meta({ examples: [{ year: 2027 }] });
+export const IssueLettersBody = z
+  .strictObject({
+    year: Year,
+    /** Also the committee letter of every unit directly below (the city committee with each subordinate committee). */
+    subordinates: z.boolean().optional(),
+  })
+  .meta({ examples: [{ year: 2027 }] });
 
 export const LetterPath = z.strictObject({ letterId: Id('letter') });
 
@@ -128,7 +134,7 @@ export const LetterList = z.object({ letters: z.array(LetterView) });
 
 export const IssueResult = z.object({
   issued: z.array(LetterView),
-  notIssued: z.array(z.object({ who: z.string(), reason: z.string() })),
+  notIssued: z.array(z.object({ who: z.string(), reason: z.string(), kind: z.enum(['committee', 'member']).nullable() })),
 });
 
 /** Body of `POST /api/letters/{letterId}/sign`: the version the signer read. */

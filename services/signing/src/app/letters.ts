@@ -11,7 +11,7 @@ import { contentHashOf, decideCorrect, decideSign, decideVoid, planLetters, seal
 import { heldOn, heldPosts, type Post } from '../domain/posts.js';
 import { signingKey, type SigningKey } from '../adapters/keys.js';
 import { currentLetters, getLetter, letterPuts, linkPuts, pairKey, pairPut } from '../adapters/letterRepository.js';
-import { getUnit } from '../adapters/unitRepository.js';
+import { getUnit, listUnits } from '../adapters/unitRepository.js';
 import { unitLists } from '../adapters/listRepository.js';
 import { getPost, unitPosts } from '../adapters/postRepository.js';
 import { againOnConflict, writeWithEvents } from '../adapters/store.js';
@@ -45,9 +45,26 @@ const issueConcurrency = 8;
 
 /**
  * Issues the letters the unit's year still lacks, one transaction each (with its pair's slot, so a
- * pair issued meanwhile by someone else is skipped). Refused with 422 when none can be issued.
+ * pair issued meanwhile by someone else is skipped). With `subordinates`, also the committee letter
+ * of every active unit directly below (the city committee with each of its subordinate committees).
+ * Refused with 422 when none can be issued, naming why for each.
  */
-export const issueLetters = async (caller: Caller, unit: TreePosition, year: number, now: Date, cause: Causation): Promise<IssuePlan> => {
+export const issueLetters = async (caller: Caller, unit: TreePosition, year: number, now: Date, cause: Causation, subordinates = false): Promise<IssuePlan> => {
+  const below = subordinates ? (await listUnits()).filter((u) => u.parentId === unit.id && u.active !== false) : [];
+  const plans = [await issueFor(caller, unit, year, now, cause, ['committee', 'member'])];
+  for (const child of below) {
+    const plan = await issueFor(caller, child, year, now, cause, ['committee']);
+    plans.push({ letters: plan.letters, notIssued: plan.notIssued.map((n) => ({ ...n, who: `${child.name}：${n.who}` })) });
+  }
+  const result = { letters: plans.flatMap((p) => p.letters), notIssued: plans.flatMap((p) => p.notIssued) };
+  if (result.letters.length === 0 && result.notIssued.length > 0) {
+    throw new RuleError('No letter can be issued yet', result.notIssued.map((n) => ({ path: n.who, message: n.reason })));
+  }
+  return result;
+};
+
+/** Issues the unit's missing letters of the given kinds; gives what was issued and what could not be. */
+const issueFor = async (caller: Caller, unit: TreePosition, year: number, now: Date, cause: Causation, kinds: readonly Letter['kind'][]): Promise<IssuePlan> => {
   const today = cstDate(now);
   const parentId = unit.ancestorIds.at(-1);
   const [posts, parentPosts, lists, existing] = await Promise.all([
@@ -70,9 +87,6 @@ export const issueLetters = async (caller: Caller, unit: TreePosition, year: num
     },
     uuidv7,
   );
-  if (plan.letters.length === 0 && plan.notIssued.length > 0) {
-    throw new RuleError('No letter can be issued yet', plan.notIssued.map((n) => ({ path: n.who, message: n.reason })));
-  }
   // The plan's letters carry the configured suite, the key's.
   const key = signingKey(signingConfig().suite);
   const issueOne = async (unsealed: Letter): Promise<Letter | undefined> => {
@@ -88,11 +102,12 @@ export const issueLetters = async (caller: Caller, unit: TreePosition, year: num
   // Letters are independent of each other: a few transactions at a time, so a unit with hundreds of
   // members is issued well within the route's timeout.
   const issued: Letter[] = [];
-  for (let i = 0; i < plan.letters.length; i += issueConcurrency) {
-    const written = await Promise.all(plan.letters.slice(i, i + issueConcurrency).map(issueOne));
+  const wanted = plan.letters.filter((l) => kinds.includes(l.kind));
+  for (let i = 0; i < wanted.length; i += issueConcurrency) {
+    const written = await Promise.all(wanted.slice(i, i + issueConcurrency).map(issueOne));
     issued.push(...written.filter((l): l is Letter => l !== undefined));
   }
-  return { letters: issued, notIssued: plan.notIssued };
+  return { letters: issued, notIssued: plan.notIssued.filter((n) => n.kind === null || kinds.includes(n.kind)) };
 };
 
 /** The letter version with the issuer's seal: the service key's signature over its identity and content hash. */

@@ -77,10 +77,11 @@ export const letterTitle = (year: number): string => `${year}年度党风廉政�
 
 const partyOf = (post: Post): LetterParty => ({ unitId: post.unitId, postId: post.postId, role: post.role, personId: post.personId, name: post.name });
 
-/** Why a letter could not be issued, named for the people who must act. */
+/** Why a letter could not be issued, named for the people who must act; `kind` null when no letter of the unit can be. */
 export interface NotIssued {
   readonly who: string;
   readonly reason: string;
+  readonly kind: LetterKind | null;
 }
 
 export interface IssuePlan {
@@ -116,7 +117,7 @@ export const planLetters = (context: IssueContext, newId: () => string): IssuePl
   const inForce = (kind: LetterKind, recipientPostId: string) =>
     context.existing.some((l) => l.kind === kind && l.recipient.postId === recipientPostId && l.status !== 'voided');
   const secretary = context.posts.find((p) => p.role === 'secretary');
-  if (!secretary) return { letters: [], notIssued: [{ who: '本单位书记', reason: '本单位当前没有在任书记，无法签订责任书' }] };
+  if (!secretary) return { letters: [], notIssued: [{ who: '本单位书记', reason: '本单位当前没有在任书记，无法签订责任书', kind: null }] };
 
   const letters: Letter[] = [];
   const notIssued: NotIssued[] = [];
@@ -138,15 +139,15 @@ export const planLetters = (context: IssueContext, newId: () => string): IssuePl
   if (context.hasParent && !inForce('committee', secretary.postId)) {
     const committee = published('committee', null);
     const firstResponsible = published('firstResponsiblePerson', secretary.postId);
-    if (!context.parentSecretary) notIssued.push({ who: '上级党委书记', reason: '上级单位当前没有在任书记' });
-    else if (!committee) notIssued.push({ who: '本单位党委（党组）', reason: '主体责任清单尚未发布' });
-    else if (!firstResponsible) notIssued.push({ who: `${secretary.name}（${secretary.title}）`, reason: '第一责任人责任清单尚未发布' });
+    if (!context.parentSecretary) notIssued.push({ who: '上级党委书记', reason: '上级单位当前没有在任书记', kind: 'committee' });
+    else if (!committee) notIssued.push({ who: '本单位党委（党组）', reason: '主体责任清单尚未发布', kind: 'committee' });
+    else if (!firstResponsible) notIssued.push({ who: `${secretary.name}（${secretary.title}）`, reason: '第一责任人责任清单尚未发布', kind: 'committee' });
     else add('committee', context.parentSecretary, secretary, [...committee, ...firstResponsible]);
   }
   for (const member of context.posts.filter((p) => p.role !== 'secretary')) {
     if (inForce('member', member.postId)) continue;
     const items = published('teamMember', member.postId) ?? (member.role === 'disciplineChief' ? published('disciplineCommission', null) : undefined);
-    if (!items) notIssued.push({ who: `${member.name}（${member.title}）`, reason: '本人责任清单尚未发布' });
+    if (!items) notIssued.push({ who: `${member.name}（${member.title}）`, reason: '本人责任清单尚未发布', kind: 'member' });
     else add('member', secretary, member, items);
   }
   return { letters, notIssued };

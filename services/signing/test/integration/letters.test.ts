@@ -185,6 +185,31 @@ describe('the city secretary’s letters', () => {
   });
 });
 
+describe('the city committee’s letters with its subordinate committees', () => {
+  it('are issued in one call with the city’s own, naming each subordinate that cannot have one yet', async () => {
+    // Prepare: two counties ready (secretary, lists published), a third without lists.
+    const { cityId, staffed: city } = await staffedCity('桥城市');
+    const counties: Staffed[] = [];
+    for (const name of ['甲县', '乙县']) {
+      const county = await flow.staff(await registerUnit(runtime, `桥城市${name}-${suffix}`, cityId), { secretary: `${name}书记`, members: [{ name: `${name}委员`, areas: ['财政'] }] });
+      await flow.publishLists(county, year);
+      counties.push(county);
+    }
+    await flow.staff(await registerUnit(runtime, `桥城市丙县-${suffix}`, cityId), { secretary: '丙县书记', members: [] });
+
+    // Act
+    const { issued, notIssued } = await flow.issue(cityId, year, await flow.tokenOf(city.secretary), true);
+
+    // Assess: the city's three member letters, and one committee letter per ready county (not the
+    // counties' own member letters, which their secretaries issue).
+    expect(issued.filter((l) => l.unitId === cityId).map((l) => l.kind)).toEqual(['member', 'member', 'member']);
+    const committees = issued.filter((l) => l.kind === 'committee');
+    expect(committees.map((l) => l.unitId).sort()).toEqual(counties.map((c) => c.unitId).sort());
+    for (const letter of committees) expect(letter.issuer.personId).toBe(city.secretary.personId);
+    expect(notIssued).toEqual([{ who: `桥城市丙县-${suffix}：本单位党委（党组）`, reason: '主体责任清单尚未发布', kind: 'committee' }]);
+  });
+});
+
 describe('a letter, once signed', () => {
   it('cannot change (409), while an unsigned one is corrected by a new version that voids the old', async () => {
     // Prepare

@@ -181,11 +181,11 @@ describe('letters', () => {
 
     // Assess
     expect(letters.map((l) => l.recipient.personId)).toEqual(['li']);
-    expect(notIssued).toEqual([{ who: 'zhao（teamMember）', reason: '本人责任清单尚未发布' }]);
-    expect(planLetters(context({ posts: [li] }), newId)).toEqual({ letters: [], notIssued: [{ who: '本单位书记', reason: '本单位当前没有在任书记，无法签订责任书' }] });
+    expect(notIssued).toEqual([{ who: 'zhao（teamMember）', reason: '本人责任清单尚未发布', kind: 'member' }]);
+    expect(planLetters(context({ posts: [li] }), newId)).toEqual({ letters: [], notIssued: [{ who: '本单位书记', reason: '本单位当前没有在任书记，无法签订责任书', kind: null }] });
     const withoutFirstResponsible = planLetters(context({ lists: context().lists.filter((l) => l.subject !== 'firstResponsiblePerson') }), newId);
     expect(withoutFirstResponsible.letters.map((l) => l.kind)).toEqual(['member', 'member']);
-    expect(withoutFirstResponsible.notIssued).toEqual([{ who: 'wang（secretary）', reason: '第一责任人责任清单尚未发布' }]);
+    expect(withoutFirstResponsible.notIssued).toEqual([{ who: 'wang（secretary）', reason: '第一责任人责任清单尚未发布', kind: 'committee' }]);
   });
 
   describe('signing', () => {
