@@ -97,6 +97,8 @@ export interface FunctionSpec {
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly triggers: readonly Trigger[];
+  /** The service's signing keys this function signs with; every function of the service may read their public keys. */
+  readonly signsWith?: readonly string[];
 }
 
 export interface TableSpec {

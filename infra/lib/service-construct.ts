@@ -75,7 +75,7 @@ export class ServiceConstruct extends Construct {
 
     // A signing key lives in KMS, never in a table: SIGN_VERIFY, on P-256 or (China regions) SM2.
     const suite = signatureSuiteFromContext(this);
-    const keys = Object.entries(manifest.signingKeys ?? {}).map(([keyName, spec]) => {
+    const keys = Object.entries(manifest.signingKeys ?? {}).map(([keyName, spec]): [string, kms.Key] => {
       const key = new kms.Key(this, `${keyName}-signing-key`, {
         description: `${manifest.name}: ${spec.description}`,
         keySpec: suite === 'sm3-sm2' ? kms.KeySpec.SM2 : kms.KeySpec.ECC_NIST_P256,
@@ -84,7 +84,7 @@ export class ServiceConstruct extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
       });
       environment[signingKeyEnvName(manifest.name, keyName)] = key.keyArn;
-      return key;
+      return [keyName, key];
     });
     if (keys.length > 0) environment.SIGNATURE_SUITE = suite;
 
@@ -101,7 +101,8 @@ export class ServiceConstruct extends Construct {
         environment,
       });
       for (const table of tables.values()) table.grantReadWriteData(fn);
-      for (const key of keys) key.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
+      // Every function may read the public keys (to verify); only those that sign may sign.
+      for (const [keyName, key] of keys) key.grant(fn, ...(spec.signsWith?.includes(keyName) ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey']));
       kafka.grantClientAccess(fn);
       spec.triggers.forEach((trigger, index) => this.addTrigger(name, fn, trigger, index, props));
       functions.set(functionName, fn);
