@@ -61,6 +61,8 @@ export interface HttpTrigger {
   readonly responses: Readonly<Record<number, { readonly description: string; readonly body?: z.ZodType; readonly contentType?: string }>>;
   /** The route honours an `Idempotency-Key` header (creating routes). */
   readonly idempotent?: boolean;
+  /** A larger body than the default (`MAX_BODY_BYTES`, 256 KB) this route takes, e.g. a file to import; at most 6 MB, Lambda's synchronous payload. */
+  readonly maxBodyBytes?: number;
 }
 
 /** A Kafka event source mapping (MSK in AWS, a kafkajs consumer group locally). */

@@ -95,9 +95,9 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
           ? {
               requestBody: {
                 required: true,
-                description: `JSON in UTF-8, at most ${maxBodyBytes()} bytes, no key twice in one object`,
+                description: `JSON in UTF-8, at most ${trigger.maxBodyBytes ?? maxBodyBytes()} bytes, no key twice in one object`,
                 content: { 'application/json': { schema: jsonSchema(body, 'input') } },
-                'x-max-body-bytes': maxBodyBytes(),
+                'x-max-body-bytes': trigger.maxBodyBytes ?? maxBodyBytes(),
               },
             }
           : {}),

@@ -42,7 +42,7 @@ export const duplicateKey = (text: string): string | undefined => {
  * a body it considers binary base64-encoded, with `isBase64Encoded` set
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
  */
-export const readJsonBody = (event: APIGatewayProxyEventV2): unknown => {
+export const readJsonBody = (event: APIGatewayProxyEventV2, limit: number = maxBodyBytes()): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength === 0) return undefined;
@@ -50,8 +50,8 @@ export const readJsonBody = (event: APIGatewayProxyEventV2): unknown => {
   if (!jsonMediaType.test(contentType.trim())) {
     throw new UnsupportedMediaTypeError(`The body must be application/json, not ${contentType ? JSON.stringify(contentType.slice(0, 100)) : 'unnamed'}`);
   }
-  if (raw.byteLength > maxBodyBytes()) {
-    throw new PayloadTooLargeError(`The body has ${raw.byteLength} bytes; at most ${maxBodyBytes()} are accepted`);
+  if (raw.byteLength > limit) {
+    throw new PayloadTooLargeError(`The body has ${raw.byteLength} bytes; at most ${limit} are accepted`);
   }
   let text: string;
   let value: unknown;

@@ -126,7 +126,7 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
       logger.setCorrelationId(correlationId);
       const caller = callerFromEvent(event);
       checkRole(trigger, caller);
-      const raw = readJsonBody(event);
+      const raw = readJsonBody(event, trigger.maxBodyBytes);
       if (raw !== undefined && !schemas.body) throw new ValidationError(`${trigger.method} ${trigger.path} takes no body`);
       const parsed = {
         path: schemas.path ? parseWith(schemas.path, event.pathParameters ?? {}, 'path') : undefined,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Text, UnitId, Year, YearParam } from '#shared/http/inputs.js';
+import { CalendarDate, Id, LongText, Text, UnitId, Year, YearParam } from '#shared/http/inputs.js';
 import { LetterParty, ListItem, ListSubject, Portfolio, PostRole, SignatureRecord, SignatureSuiteName } from '#events/signing/parts.js';
 
 /** Body of `POST /api/units`. */
@@ -260,3 +260,30 @@ export const RenameUnitBody = z.strictObject({ name: Text(200) }).meta({ example
 export const MoveUnitBody = z.strictObject({ parentId: UnitId }).meta({ examples: [{ parentId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f' }] });
 
 export const UnitState = UnitView.extend({ ancestorIds: z.array(z.string()), active: z.boolean().optional(), version: z.number().int() });
+
+/** Body of `POST /api/units/{unitId}/roster-imports`: the file, as CSV text or a base64 `.xlsx`. */
+export const ImportRosterBody = z
+  .strictObject({
+    format: z.enum(['csv', 'xlsx']),
+    content: LongText(6_000_000),
+    /** Check every row and answer the report without writing anything. */
+    dryRun: z.boolean().optional(),
+  })
+  .meta({
+    examples: [
+      {
+        format: 'csv',
+        content: '单位名称,上级单位,单位类别,姓名,人员编号,职务类型,职务名称,分管领域,任职日期\n城关镇,,乡镇（街道）党委,王明,,书记,党委书记,,2026-01-05\n',
+        dryRun: true,
+      },
+    ],
+  });
+export type ImportRosterBody = z.infer<typeof ImportRosterBody>;
+
+export const RosterResult = z.object({
+  dryRun: z.boolean(),
+  units: z.number().int(),
+  posts: z.number().int(),
+  unchanged: z.number().int(),
+  report: z.array(z.object({ row: z.number().int(), status: z.enum(['new', 'unchanged', 'error']), messages: z.array(z.string()) })),
+});
