@@ -13,6 +13,7 @@ import type { SubmitLatency } from './phases/submitLatency.js';
 import type { Throughput } from './phases/throughput.js';
 import type { EndToEnd } from './phases/endToEnd.js';
 import type { SigningResult } from './phases/signing.js';
+import type { RosterBenchResult } from './phases/roster.js';
 import { rateOf, type RelayResult } from './phases/relay.js';
 import type { ConsumerApplyResult } from './phases/consumerApply.js';
 import type { ReplayResult } from './phases/replay.js';
@@ -39,6 +40,7 @@ export interface Measured {
   readonly throughput: Throughput;
   readonly endToEnd: EndToEnd;
   readonly signing: SigningResult;
+  readonly roster: RosterBenchResult;
   readonly relay: RelayResult;
   readonly relayBacklog: RelayBacklogResult;
   readonly consumerApply: ConsumerApplyResult;
@@ -208,6 +210,12 @@ export const resultsDocument = (m: Measured) => {
       chainLinks: m.signing.chainLinks,
       verifyChain: latencyFigures(m.signing.verify),
     },
+    roster: {
+      description: `a roster of ${m.roster.rows} rows (units, and people in posts) imported through the gateway in one request (every row checked, then written in transactions of a few dozen with their events); then the same file again, which writes nothing`,
+      rows: m.roster.rows,
+      importSeconds: fig(m.roster.importMs / 1000, 's', 2),
+      againSeconds: fig(m.roster.againMs / 1000, 's', 2),
+    },
     replay: {
       description: `${r.events} events (a first draft and its submission for each of ${r.units} fresh units) produced to a fresh ${r.partitions}-partition topic, then the runtime stopped and the dashboard's onReportsEvents run on that topic through the local Kafka event source emulation, in a fresh consumer group, into a fresh dashboard table; time from starting the consumer until its committed offsets reach the end of the topic`,
       events: r.events,
@@ -253,6 +261,7 @@ export const printResults = (results: Results): void => {
     ['signature p50', 'sign a letter, gateway', results.signing.signature.p50, results.signing.signature.samples],
     ['signature p99', 'sign a letter, gateway', results.signing.signature.p99, results.signing.signature.samples],
     ['verify chain p50', `${results.signing.chainLinks} signatures, gateway`, results.signing.verifyChain.p50, results.signing.verifyChain.samples],
+    ['roster import', 'rows in one request, gateway', results.roster.importSeconds, results.roster.rows, `again: ${results.roster.againSeconds.value} s, nothing written`],
     ['relay publish rate', 'live: outbox → consumer', results.relay.relay.rate, results.relay.records, `inserts took ${results.relay.relay.insertSeconds.value} s`],
     ['relay publish rate', 'backlog: outbox → consumer', results.relay.backlog.rate, results.relay.backlog.records],
     ['bare producer rate', 'producer → consumer', results.relay.bareProducer.rate, results.relay.records, `acked ${results.relay.bareProducer.acknowledgedRate.value}/s`],

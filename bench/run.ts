@@ -13,6 +13,7 @@
  *  5. throughput: 16 concurrent clients, gateway and bare;
  *  6. end to end: submit → seen on the dashboard;
  *  6a. signing: signatures through the gateway, and verifying the unit's chain of them;
+ *  6b. roster: 5,000 rows imported in one request, then the same file again;
  *  7. relay: outbox → Kafka, live, against a bare kafkajs producer;
  *  8. consumer apply: the dashboard consumer against raw TransactWriteItems of the same items;
  *  9. relay backlog: the runtime stopped, a backlog of outbox items, the relay started on it;
@@ -40,13 +41,14 @@ import { measureSubmitLatency } from './phases/submitLatency.js';
 import { measureThroughput } from './phases/throughput.js';
 import { measureEndToEnd } from './phases/endToEnd.js';
 import { measureSigning } from './phases/signing.js';
+import { measureRoster } from './phases/roster.js';
 import { measureRelay } from './phases/relay.js';
 import { measureConsumerApply } from './phases/consumerApply.js';
 import { measureReplay } from './phases/replay.js';
 import { measureRelayBacklog } from './phases/relayBacklog.js';
 
-/** Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 signing, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
-const phaseSteps = 19;
+/** Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 signing, roster, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
+const phaseSteps = 20;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const life = lifecycle(log);
@@ -69,6 +71,7 @@ const main = async () => {
   const throughput = await measureThroughput(bench, pairs.next);
   const endToEnd = await measureEndToEnd(bench, units, pairs.next);
   const signing = await measureSigning(bench);
+  const roster = await measureRoster(bench);
   const relay = await measureRelay(bench, units.units);
   const consumerApply = await measureConsumerApply(bench);
   const relayBacklog = await measureRelayBacklog(bench, units.units, relay.relay.transactBatch);
@@ -84,6 +87,7 @@ const main = async () => {
     throughput,
     endToEnd,
     signing,
+    roster,
     relay,
     relayBacklog,
     consumerApply,

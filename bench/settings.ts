@@ -33,6 +33,8 @@ export interface Settings {
   readonly producerBatch: number;
   /** Events in the burst the dashboard consumer applies, and raw transactions of the baseline. */
   readonly consumerEvents: number;
+  /** Rows of the roster the import phase sends. */
+  readonly rosterRows: number;
   /** Letters the signing phase issues and signs (two signatures each). */
   readonly signingLetters: number;
   /** Events replayed into a fresh read model. */
@@ -69,6 +71,7 @@ export const settingsFrom = (env: NodeJS.ProcessEnv): Settings => {
     producerBatch: relayBatchSize,
     consumerEvents: positiveInteger(env, 'BENCH_CONSUMER_EVENTS', 2000),
     signingLetters: positiveInteger(env, 'BENCH_SIGNING_LETTERS', 500),
+    rosterRows: 5000,
     replayEvents: positiveInteger(env, 'BENCH_REPLAY_EVENTS', 100_000),
     replayTimeoutMs,
     // Everything but the replay took about 3 minutes on a 2-core machine; the rest is the replay's.
