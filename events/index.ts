@@ -5,17 +5,17 @@
 import { z } from 'zod';
 import { topics, type TopicName } from './topics.js';
 import * as signingEvents from './signing/index.js';
-import { AnnualReportDraftSavedV1 } from './reports/AnnualReportDraftSaved.v1.js';
-import { AnnualReportSubmittedV1 } from './reports/AnnualReportSubmitted.v1.js';
+import * as reportsEvents from './reports/index.js';
 
 export * from './signing/index.js';
-export { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 };
+export * from './reports/index.js';
 
 type SigningEventSchema = (typeof signingEvents)[keyof typeof signingEvents];
 export const SigningEvent = z.discriminatedUnion('type', Object.values(signingEvents) as [SigningEventSchema, ...SigningEventSchema[]]);
 export type SigningEvent = z.infer<typeof SigningEvent>;
 
-export const ReportsEvent = z.discriminatedUnion('type', [AnnualReportDraftSavedV1, AnnualReportSubmittedV1]);
+type ReportsEventSchema = (typeof reportsEvents)[keyof typeof reportsEvents];
+export const ReportsEvent = z.discriminatedUnion('type', Object.values(reportsEvents) as [ReportsEventSchema, ...ReportsEventSchema[]]);
 export type ReportsEvent = z.infer<typeof ReportsEvent>;
 
 /** The events each topic carries. */

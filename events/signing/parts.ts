@@ -3,19 +3,8 @@
  * one schema, used by the events and by the service that builds them.
  */
 import { z } from 'zod';
-import { Role } from '#shared/auth/roles.js';
 
-/**
- * Who did what an event records: the audit trail. `subject` is the signed-in identity (a person's
- * id for a person); a scheduled run acts as `system`.
- */
-export const Actor = z.object({
-  subject: z.string().min(1),
-  role: z.union([Role, z.literal('system')]),
-  /** The caller's unit; null for an admin of the whole tree or the system. */
-  unitId: z.string().min(1).nullable(),
-});
-export type Actor = z.infer<typeof Actor>;
+export { Actor, PersonRef } from '../people.js';
 
 /** The posts of a unit's leadership. */
 export const PostRole = z.enum(['secretary', 'deputySecretary', 'teamMember', 'disciplineChief']);
@@ -27,9 +16,6 @@ export const Portfolio = z.object({
   unitIds: z.array(z.string().min(1)),
 });
 export type Portfolio = z.infer<typeof Portfolio>;
-
-/** A person as events name them: stable id and name, so consumers need not call back. */
-export const PersonRef = z.object({ personId: z.string().min(1), name: z.string().min(1) });
 
 /** The subjects a responsibility list is for. */
 export const ListSubject = z.enum(['committee', 'firstResponsiblePerson', 'teamMember', 'disciplineCommission']);

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { eventSchema } from '../envelope.js';
+import { Actor } from '../people.js';
+import { Evidence, KeyTaskRef } from './parts.js';
+
+/** Progress on a key task, with a note and evidence. */
+export const KeyTaskProgressedData = KeyTaskRef.extend({
+  note: z.string().min(1),
+  evidence: z.array(Evidence),
+  actor: Actor,
+});
+export type KeyTaskProgressedData = z.infer<typeof KeyTaskProgressedData>;
+
+export const KeyTaskProgressedV1 = eventSchema('reports.KeyTaskProgressed.v1', KeyTaskProgressedData);
+export type KeyTaskProgressedV1 = z.infer<typeof KeyTaskProgressedV1>;

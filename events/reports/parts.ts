@@ -1,0 +1,43 @@
+/** Parts that several `reports` events share. */
+import { z } from 'zod';
+
+/**
+ * Where a rectification item comes from: every service that demands rectification names itself
+ * and its record, and follows the item on `reports.events` (one model, one owner).
+ */
+export const RectificationSource = z.object({
+  kind: z.enum(['hearing', 'talk', 'patrol', 'feedbackSheet', 'complaint', 'assessment']),
+  /** The record that demanded it (a hearing comment's id, say). */
+  id: z.string().min(1),
+});
+export type RectificationSource = z.infer<typeof RectificationSource>;
+
+/** A file supporting an item: its id in the attachment store and the SHA-256 of its content. */
+export const Evidence = z.object({
+  attachmentId: z.string().min(1),
+  name: z.string().min(1),
+  mediaType: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** Which rectification item an event is about, whose unit owns it, and where it came from. */
+export const RectificationRef = z.object({
+  rectificationId: z.string().min(1),
+  unitId: z.string().min(1),
+  source: RectificationSource,
+});
+
+/** Which key task an event is about: its unit's table of the year. */
+export const KeyTaskRef = z.object({
+  taskId: z.string().min(1),
+  unitId: z.string().min(1),
+  year: z.number().int(),
+});
+
+/** A hearing of a unit's year. */
+export const HearingRef = z.object({
+  hearingId: z.string().min(1),
+  unitId: z.string().min(1),
+  year: z.number().int(),
+});
