@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { requireEnv } from '../env.js';
 import { tableEnvName } from '../manifest.js';
 
@@ -52,16 +52,26 @@ export const ttlAttribute = 'expiresAt';
 /** Seconds since the epoch, `days` from `from`: the value of a TTL attribute. */
 export const ttlAfterDays = (from: Date, days: number): number => Math.floor(from.getTime() / 1000) + days * 86_400;
 
-/** Every item of one partition (`pk`), page after page. */
-export const queryPartition = async (table: string, pk: string): Promise<Record<string, unknown>[]> => {
+/** Every item a Query gives, page after page. */
+export const queryAll = async (input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey }),
-    );
+    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
 };
+
+/**
+ * Every item of one partition (`pk`), page after page; with `prefix`, only those whose sort key
+ * starts with it; `consistent` for a strongly consistent read.
+ */
+export const queryPartition = (table: string, pk: string, options: { readonly prefix?: string; readonly consistent?: boolean } = {}): Promise<Record<string, unknown>[]> =>
+  queryAll({
+    TableName: table,
+    KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(options.prefix ? { ':prefix': options.prefix } : {}) },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+  });

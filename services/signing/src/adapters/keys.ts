@@ -52,8 +52,19 @@ const newSoftwareKey = (suite: SignatureSuite): KeyFileEntry => {
   return { keyId, suite, privateKey: privateKey.toString('base64'), publicKey: spki.toString('base64') };
 };
 
+/** Keys read from files, by file and suite: a signature does not read the file again. */
+const readKeys = new Map<string, KeyFileEntry>();
+
 /** The file's key of `suite`, made and written (owner-only) if the file has none. */
 const fileKey = (file: string, suite: SignatureSuite): KeyFileEntry => {
+  const known = readKeys.get(`${file}#${suite}`);
+  if (known) return known;
+  const entry = readOrMakeKey(file, suite);
+  readKeys.set(`${file}#${suite}`, entry);
+  return entry;
+};
+
+const readOrMakeKey = (file: string, suite: SignatureSuite): KeyFileEntry => {
   const keys = readKeyFile(file);
   const found = keys.find((k) => k.suite === suite);
   if (found) return found;

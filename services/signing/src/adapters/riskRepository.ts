@@ -5,8 +5,7 @@
  * - `ROTATIONS` / `<dueDate>#<riskPostId>`: the day each holder is due to rotate, so a daily run
  *   reads the due ones with one Query on the key, never a scan.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '#shared/dynamo/client.js';
+import { queryAll } from '#shared/dynamo/client.js';
 import type { Pledge } from '../domain/pledges.js';
 import type { PowerItem, RiskPost } from '../domain/riskPosts.js';
 import { getItem, queryItems, table, withoutKeys, type ItemDelete, type ItemPut } from './store.js';
@@ -44,25 +43,16 @@ export const rotationPut = (entry: RotationEntry): ItemPut => ({ item: { ...rota
 export const rotationDelete = (dueDate: string, riskPostId: string): ItemDelete => ({ key: rotationKey(dueDate, riskPostId), attribute: 'riskPostId', value: riskPostId });
 
 /** The entries due on or before `date` not yet announced, oldest first. */
-export const dueRotations = async (date: string): Promise<RotationEntry[]> => {
-  const entries: RotationEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
-        FilterExpression: 'notified = :no',
-        ExpressionAttributeValues: { ':pk': 'ROTATIONS', ':upTo': `${date}#\uffff`, ':no': false },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    entries.push(...(page.Items ?? []).map((i) => withoutKeys<RotationEntry>(i)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
-};
+export const dueRotations = async (date: string): Promise<RotationEntry[]> =>
+  (
+    await queryAll({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
+      FilterExpression: 'notified = :no',
+      ExpressionAttributeValues: { ':pk': 'ROTATIONS', ':upTo': `${date}#\uffff`, ':no': false },
+      ConsistentRead: true,
+    })
+  ).map((i) => withoutKeys<RotationEntry>(i));
 
 /** Marks an entry announced, if it was not yet: the condition makes a second run (or a concurrent one) a no-op. */
 export const rotationNotifiedPut = (entry: RotationEntry): ItemPut => ({

@@ -14,8 +14,8 @@
  * - `LETTERS#<year>` / `<unitId>#<letterId>`: the year's letters at a glance, for coverage;
  * - `CHAIN#<unitId>#<year>` / `SIG#<sequence>` and `HEAD`: the signature chain.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#shared/dynamo/client.js';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
 import { assertItemFits } from '#shared/dynamo/limits.js';
 import { ConflictError } from '#shared/errors.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
@@ -116,24 +116,7 @@ export const withoutKeys = <T>(item: Record<string, unknown>): T => {
 };
 
 /** The items of partition `pk` whose sort key starts with `prefix`, in sort key order, read consistently. */
-export const queryItems = async (pk: string, prefix: string): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+export const queryItems = (pk: string, prefix: string): Promise<Record<string, unknown>[]> => queryPartition(table(), pk, { prefix, consistent: true });
 
 /** One item, read consistently. */
 export const getItem = async (pk: string, sk: string): Promise<Record<string, unknown> | undefined> =>

@@ -1,18 +1,14 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
-import { assertItemFits } from '#shared/dynamo/limits.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, queryPartition } from '#shared/dynamo/client.js';
 import { cachedDirectory } from '#shared/http/guard.js';
-import { outboxPut } from '#shared/outbox/outbox.js';
 import type { CloudEvent } from '#events/envelope.js';
-import { topics } from '#events/topics.js';
 import type { Unit } from '../domain/unit.js';
-import type { ItemPut } from './store.js';
+import { table, writeWithEvents, type ItemPut } from './store.js';
 
 /**
  * Units live in one partition (`pk = UNITS`), so the whole tree is one Query; a city's tree has
  * thousands of units, far below what one partition holds.
  */
-const table = () => tableName('signing');
 const key = (id: string) => ({ pk: 'UNITS', sk: `UNIT#${id}` });
 
 const toUnit = (item: Record<string, unknown>): Unit => ({
@@ -38,27 +34,12 @@ export const unitDirectory = cachedDirectory(getUnit);
 
 export const listUnits = async (): Promise<Unit[]> => (await queryPartition(table(), 'UNITS')).map(toUnit);
 
-/** The put of a changed unit, replacing the version it was read at. */
-export const unitPut = (unit: Unit): ItemPut => ({ item: { ...key(unit.id), kind: 'unit', ...unit }, expect: { version: unit.version - 1 }, what: 'The unit' });
+/** The put of a unit: a new one (version 1), or a changed one replacing the version it was read at. */
+export const unitPut = (unit: Unit): ItemPut => ({
+  item: { ...key(unit.id), kind: 'unit', ...unit },
+  expect: unit.version === 1 ? 'absent' : { version: unit.version - 1 },
+  what: 'The unit',
+});
 
 /** Writes a new unit and its event's outbox item in one transaction. */
-export const insertUnit = async (unit: Unit, event: CloudEvent, at: Date): Promise<void> => {
-  const item = { ...key(unit.id), kind: 'unit', ...unit };
-  const outbox = outboxPut(table(), topics.signing, event, at);
-  assertItemFits(item, 'The unit');
-  assertItemFits(outbox.Put.Item, 'The unit’s event');
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table(),
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        outbox,
-      ],
-    }),
-  );
-};
+export const insertUnit = (unit: Unit, event: CloudEvent, at: Date): Promise<void> => writeWithEvents([unitPut(unit)], [event], at, 'The unit exists');

@@ -9,8 +9,8 @@ import { planRoster, type RowReport } from '../domain/roster.js';
 import type { Unit } from '../domain/unit.js';
 import { postPut, postsRevision, postsRevisionPut, unitPosts } from '../adapters/postRepository.js';
 import { readCsv, readXlsx } from '../adapters/rosterFile.js';
-import { writeWithEvents, type ItemPut } from '../adapters/store.js';
-import { listUnits, unitDirectory } from '../adapters/unitRepository.js';
+import { writeWithEvents } from '../adapters/store.js';
+import { listUnits, unitDirectory, unitPut } from '../adapters/unitRepository.js';
 import type { ImportRosterBody } from '../schemas.js';
 import { signingEvent } from './events.js';
 
@@ -64,8 +64,7 @@ export const importRoster = async (caller: Caller, root: TreePosition, body: Imp
     const events = units.map((u) =>
       signingEvent('signing.UnitRegistered.v1', { subject: u.id, unitId: u.id, version: 1 }, { unitId: u.id, name: u.name, parentId: u.parentId, category: u.category, ancestorIds: [...u.ancestorIds], actor: actorOf(caller) }, cause, now),
     );
-    const puts: ItemPut[] = units.map((u) => ({ item: { pk: 'UNITS', sk: `UNIT#${u.id}`, kind: 'unit', ...u }, expect: 'absent', what: 'The unit' }));
-    await writeWithEvents(puts, events, now, 'A unit of the roster was registered meanwhile; import again');
+    await writeWithEvents(units.map(unitPut), events, now, 'A unit of the roster was registered meanwhile; import again');
   }
   unitDirectory.forget([...ids.values()]);
 
