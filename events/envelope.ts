@@ -71,3 +71,25 @@ export const newEvent = <T extends string, D>(e: NewEvent<T, D>) => ({
   correlationid: e.correlationId,
   ...(e.traceparent ? { traceparent: e.traceparent } : {}),
 });
+
+/** The calendar date of `at` in China Standard Time (`YYYY-MM-DD`). */
+export const cstDate = (at: Date): string => toCstIso(at).slice(0, 10);
+
+/**
+ * The event maker of one service (`source`), typed by its union of events: an event of `type` about
+ * `subject` in `unitId` at its aggregate `version`, caused by `cause`, at `at`.
+ */
+export const eventMaker =
+  <E extends { readonly type: string; readonly data: unknown }>(source: string) =>
+  <T extends E['type']>(type: T, about: { readonly subject: string; readonly unitId: string; readonly version: number }, data: Extract<E, { type: T }>['data'], cause: Causation, at: Date): Extract<E, { type: T }> =>
+    newEvent({
+      type,
+      source,
+      subject: about.subject,
+      unitId: about.unitId,
+      aggregateVersion: about.version,
+      correlationId: cause.correlationId,
+      traceparent: cause.traceparent,
+      time: at,
+      data,
+    }) as unknown as Extract<E, { type: T }>;

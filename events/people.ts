@@ -19,4 +19,12 @@ export type Actor = z.infer<typeof Actor>;
 
 /** A person as events name them: stable id and name, so consumers need not call back. */
 export const PersonRef = z.object({ personId: z.string().min(1), name: z.string().min(1) });
+export type PersonRef = z.infer<typeof PersonRef>;
 
+
+/** The actor an event names for what a signed-in caller did: the audit trail. */
+export const actorOf = (caller: { readonly subject: string; readonly role: Actor['role']; readonly unitId?: string | undefined }): Actor => ({
+  subject: caller.subject,
+  role: caller.role,
+  unitId: caller.unitId ?? null,
+});
