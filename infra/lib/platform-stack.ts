@@ -1,5 +1,5 @@
 /** The platform stack: shared network, Kafka and HTTP API, and one construct per service manifest. */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ServiceManifest } from '#shared/manifest.js';
 import { readPlatformConfig, type PlatformConfig } from './config.js';
@@ -18,7 +18,10 @@ export interface PlatformStackProps extends StackProps {
 
 /**
  * Everything the platform deploys: a VPC, an MSK Serverless cluster, one HTTP API with a JWT
- * authorizer and, per manifest, a {@link ServiceConstruct}.
+ * authorizer and, per manifest, a {@link ServiceConstruct} in a nested stack of its own. A service's
+ * functions, roles, log groups, tables and event sources count against its own stack's limit of 500
+ * resources rather than the platform's (a service has about seven resources per function); the
+ * routes stay in the platform stack beside the API (ADR 0015).
  */
 export class PlatformStack extends Stack {
   /** Network shared by functions and the cluster. */
@@ -45,7 +48,7 @@ export class PlatformStack extends Stack {
     for (const manifest of props.services) {
       services.set(
         manifest.name,
-        new ServiceConstruct(this, manifest.name, {
+        new ServiceConstruct(new NestedStack(this, `${manifest.name}-stack`, { description: `Service ${manifest.name}: its tables, buckets, keys, functions and triggers` }), manifest.name, {
           manifest,
           vpc: this.network.vpc,
           subnets: this.network.privateSubnets,

@@ -4,7 +4,7 @@
  * and tables by their tags.
  */
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, Stack, type NestedStack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { services as allServices } from '#services/index.js';
 import type { ServiceManifest } from '#shared/manifest.js';
@@ -46,9 +46,60 @@ export const synthesize = (options: SynthesizeOptions = {}): Template => {
     context: { ...cdkJsonContext, ...options.context, 'aws:cdk:bundling-stacks': [] },
   });
   const stack = new PlatformStack(app, 'CleanGovernance', { services: options.services ?? allServices });
-  const template = Template.fromStack(stack);
+  const template = flattened(stack);
   if (key !== undefined) cache.set(key, template);
   return template;
+};
+
+type Json = unknown;
+
+/** `value` with every object that `replace` answers for replaced by its answer, deeply. */
+const substitute = (value: Json, replace: (node: Record<string, unknown>) => Json | undefined): Json => {
+  if (Array.isArray(value)) return value.map((v) => substitute(v, replace));
+  if (typeof value !== 'object' || value === null) return value;
+  const replaced = replace(value as Record<string, unknown>);
+  if (replaced !== undefined) return substitute(replaced, replace);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, replace)]));
+};
+
+interface TemplateJson {
+  Resources: Record<string, { Type: string; Properties?: Record<string, Json> }>;
+  Parameters?: Record<string, Json>;
+  Outputs?: Record<string, { Value: Json }>;
+  [key: string]: Json;
+}
+
+/**
+ * The platform stack's template with each service's nested stack folded in, as if it were one
+ * stack: a nested stack's parameters are replaced by what the platform passes them, and the
+ * platform's reads of a nested stack's outputs by what the outputs hold, so that tests follow
+ * references (a route to its function, a function to its role) across the two.
+ */
+const flattened = (stack: PlatformStack): Template => {
+  const parent = Template.fromStack(stack).toJSON() as TemplateJson;
+  const nested = [...stack.services.values()].map((service) => Stack.of(service) as NestedStack);
+  const children = new Map(
+    nested.map((child) => [stack.getLogicalId(child.nestedStackResource!), Template.fromStack(child).toJSON() as TemplateJson] as const),
+  );
+  const resources: TemplateJson['Resources'] = {};
+  for (const [id, resource] of Object.entries(parent.Resources)) if (!children.has(id)) resources[id] = resource;
+  for (const [stackId, child] of children) {
+    const passed = (parent.Resources[stackId]!.Properties?.Parameters ?? {}) as Record<string, Json>;
+    const resolved = substitute(child.Resources, (node) => (typeof node.Ref === 'string' && node.Ref in passed ? passed[node.Ref] : undefined)) as TemplateJson['Resources'];
+    for (const [id, resource] of Object.entries(resolved)) {
+      if (id in resources) throw new Error(`Logical id ${id} is in two stacks; the flattened template cannot hold both.`);
+      resources[id] = resource;
+    }
+  }
+  const output = (node: Record<string, unknown>): Json | undefined => {
+    const getAtt = node['Fn::GetAtt'];
+    if (!Array.isArray(getAtt) || typeof getAtt[0] !== 'string' || typeof getAtt[1] !== 'string' || !getAtt[1].startsWith('Outputs.')) return undefined;
+    const child = children.get(getAtt[0]);
+    const passed = (parent.Resources[getAtt[0]]?.Properties?.Parameters ?? {}) as Record<string, Json>;
+    const value = child?.Outputs?.[getAtt[1].slice('Outputs.'.length)]?.Value;
+    return value === undefined ? undefined : substitute(value, (n) => (typeof n.Ref === 'string' && n.Ref in passed ? passed[n.Ref] : undefined));
+  };
+  return Template.fromJSON({ ...parent, Resources: substitute(resources, output) as TemplateJson['Resources'] });
 };
 
 /** All resources of one type, by logical id. */
