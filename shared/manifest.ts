@@ -101,6 +101,11 @@ export interface FunctionSpec {
   readonly triggers: readonly Trigger[];
   /** The service's signing keys this function signs with; every function of the service may read their public keys. */
   readonly signsWith?: readonly string[];
+  /**
+   * The service's buckets this function reads, puts and deletes objects in; only these functions
+   * learn where a bucket is ({@link bucketEnvName}) and may touch it.
+   */
+  readonly usesBuckets?: readonly string[];
 }
 
 export interface TableSpec {
@@ -118,13 +123,43 @@ export interface SigningKeySpec {
   readonly description: string;
 }
 
+/**
+ * A store of files the service keeps beside its table (uploaded evidence, say): a private S3 bucket
+ * in AWS, a folder in the local runtime's data folder. Clients upload to it with a presigned URL
+ * that a function makes; its location reaches the functions that use it through
+ * {@link bucketEnvName}. How large an object may be is the service's rule, signed into each upload
+ * URL (a bucket itself has no size limit).
+ */
+export interface BucketSpec {
+  readonly description: string;
+}
+
 export interface ServiceManifest {
   readonly name: string;
   readonly produces: readonly TopicName[];
   readonly tables: Readonly<Record<string, TableSpec>>;
   readonly signingKeys?: Readonly<Record<string, SigningKeySpec>>;
+  readonly buckets?: Readonly<Record<string, BucketSpec>>;
   readonly functions: Readonly<Record<string, FunctionSpec>>;
 }
+
+/**
+ * A function behind one HTTP route: 512 MB and 10 s unless `options` say otherwise, with the keys
+ * it signs with and the buckets it uses, if any.
+ */
+export const httpFunction = <const T extends Omit<HttpTrigger, 'type'>, const O extends Partial<Pick<FunctionSpec, 'memoryMb' | 'timeoutSeconds' | 'signsWith' | 'usesBuckets'>> = Record<never, never>>(
+  entry: string,
+  description: string,
+  trigger: T,
+  options?: O,
+) => ({
+  entry,
+  description,
+  memoryMb: 512,
+  timeoutSeconds: 10,
+  ...options,
+  triggers: [{ type: 'http' as const, ...trigger }],
+});
 
 /** Declares a service manifest; it only checks the shape at compile time. */
 export const defineService = <const M extends ServiceManifest>(manifest: M): M => manifest;
@@ -135,6 +170,24 @@ export const tableEnvName = (service: string, table: string): string =>
 
 /** The environment variable that tells a function where one of its service's signing keys is (`file:<path>` or a KMS key ARN). */
 export const signingKeyEnvName = (service: string, key: string): string => `${service}_${key}_KEY`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+
+/** The environment variable that tells a function where one of its service's buckets is (`file:<folder>` or an S3 bucket name). */
+export const bucketEnvName = (service: string, bucket: string): string => `${service}_${bucket}_BUCKET`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+
+/**
+ * The buckets a function uses, each checked against the manifest's `buckets`: the CDK app and the
+ * local runtime both refuse a function that names a bucket its service does not declare.
+ */
+export const bucketsUsedBy = (manifest: ServiceManifest, functionName: string): string[] => {
+  const used = manifest.functions[functionName]?.usesBuckets ?? [];
+  const undeclared = used.filter((bucket) => manifest.buckets?.[bucket] === undefined);
+  if (undeclared.length > 0) {
+    throw new Error(
+      `${qualifiedName(manifest.name, functionName)} uses bucket(s) ${undeclared.map((b) => `'${b}'`).join(', ')}, which the manifest of ${manifest.name} does not declare: add them to its \`buckets\`.`,
+    );
+  }
+  return [...used];
+};
 
 /** The triggers of one kind, with the function each belongs to. */
 export const triggersOf = <T extends Trigger['type']>(

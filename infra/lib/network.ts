@@ -22,8 +22,9 @@ export class Network extends Construct {
         { name: 'private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
       ],
     });
-    // DynamoDB traffic from the functions stays off the NAT gateway (gateway endpoints cost nothing).
+    // DynamoDB and S3 traffic from the functions stays off the NAT gateway (gateway endpoints cost nothing).
     this.vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
+    this.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
     this.functionSecurityGroup = new ec2.SecurityGroup(this, 'FunctionSecurityGroup', {
       vpc: this.vpc,
       description: 'Lambda functions of the clean-governance services',

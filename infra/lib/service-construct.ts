@@ -9,6 +9,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { dlqTopic, topicPartitions } from '#events/topics.js';
 import {
+  bucketEnvName,
+  bucketsUsedBy,
   qualifiedName,
   signingKeyEnvName,
   tableEnvName,
@@ -22,6 +24,7 @@ import type { PlatformApi } from './platform-api.js';
 import type { ServerlessKafka } from './serverless-kafka.js';
 import { ServiceFunction } from './service-function.js';
 import { ServiceTable } from './service-table.js';
+import { ServiceBucket } from './service-bucket.js';
 import { SERVICE_TAG } from './tags.js';
 import { signatureSuiteFromContext } from './config.js';
 
@@ -43,12 +46,15 @@ const startingPositions: Record<KafkaTrigger['startingPosition'], lambda.Startin
 
 /**
  * One service, built from its manifest alone: a {@link ServiceTable} per table, a
- * {@link ServiceFunction} per function (with every table's name in its environment, read/write
- * access to them and Kafka access) and one event source, route or schedule per trigger.
+ * {@link ServiceBucket} per bucket, a {@link ServiceFunction} per function (with every table's
+ * name in its environment, read/write access to them, the buckets it uses and Kafka access) and
+ * one event source, route or schedule per trigger.
  */
 export class ServiceConstruct extends Construct {
   /** The service's tables by manifest key. */
   readonly tables: ReadonlyMap<string, ServiceTable>;
+  /** The service's buckets by manifest key. */
+  readonly buckets: ReadonlyMap<string, ServiceBucket>;
   /** The service's functions by manifest function name. */
   readonly functions: ReadonlyMap<string, ServiceFunction>;
   private readonly manifest: ServiceManifest;
@@ -64,6 +70,12 @@ export class ServiceConstruct extends Construct {
       tables.set(tableKey, new ServiceTable(this, `${tableKey}-table`, { service: manifest.name, tableKey, spec }));
     }
     this.tables = tables;
+
+    const buckets = new Map<string, ServiceBucket>();
+    for (const [bucketKey, spec] of Object.entries(manifest.buckets ?? {})) {
+      buckets.set(bucketKey, new ServiceBucket(this, `${bucketKey}-bucket`, { service: manifest.name, bucketKey, spec }));
+    }
+    this.buckets = buckets;
 
     const environment: Record<string, string> = {
       KAFKA_BROKERS: kafka.bootstrapBrokers,
@@ -91,6 +103,8 @@ export class ServiceConstruct extends Construct {
     const functions = new Map<string, ServiceFunction>();
     for (const [functionName, spec] of Object.entries(manifest.functions)) {
       const name = qualifiedName(manifest.name, functionName);
+      // Only the functions that use a bucket learn its name and may read, put and delete its objects.
+      const used = bucketsUsedBy(manifest, functionName).map((bucketKey) => [bucketKey, buckets.get(bucketKey)!] as const);
       const fn = new ServiceFunction(this, name, {
         service: manifest.name,
         qualifiedName: name,
@@ -98,9 +112,14 @@ export class ServiceConstruct extends Construct {
         vpc: props.vpc,
         subnets: props.subnets,
         securityGroup: props.functionSecurityGroup,
-        environment,
+        environment: { ...environment, ...Object.fromEntries(used.map(([bucketKey, bucket]) => [bucketEnvName(manifest.name, bucketKey), bucket.bucketName])) },
       });
       for (const table of tables.values()) table.grantReadWriteData(fn);
+      for (const [, bucket] of used) {
+        bucket.grantRead(fn);
+        bucket.grantPut(fn);
+        bucket.grantDelete(fn);
+      }
       // Every function may read the public keys (to verify); only those that sign may sign.
       for (const [keyName, key] of keys) key.grant(fn, ...(spec.signsWith?.includes(keyName) ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey']));
       kafka.grantClientAccess(fn);

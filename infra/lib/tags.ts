@@ -10,8 +10,14 @@ export const FUNCTION_TAG = 'clean-governance:function';
 /** Tag on every manifest table; the value is `<service>.<table key>`. */
 export const TABLE_TAG = 'clean-governance:table';
 
+/** Tag on every manifest bucket; the value is `<service>.<bucket key>`. */
+export const BUCKET_TAG = 'clean-governance:bucket';
+
 /** Tag on every resource a service construct creates; the value is the service name. */
 export const SERVICE_TAG = 'clean-governance:service';
 
 /** The value of {@link TABLE_TAG} for one table of one service. */
 export const tableTagValue = (service: string, tableKey: string): string => `${service}.${tableKey}`;
+
+/** The value of {@link BUCKET_TAG} for one bucket of one service. */
+export const bucketTagValue = (service: string, bucketKey: string): string => `${service}.${bucketKey}`;

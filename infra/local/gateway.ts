@@ -3,8 +3,10 @@
  * JWT authorizer does, each request turned into an HTTP API v2 event for its function. Besides the
  * routes: `GET /health`, `GET /api/openapi.json`, `GET /.well-known/jwks.json`, and the
  * development-only endpoints, which take an admin token of the whole tree: `POST /_local/schedule`
- * behind `npm run schedule` and `GET /_local/metrics`. Every refusal is RFC 9457 problem+json,
- * unknown paths 404 and known paths with another method 405 (with `Allow`), as the services answer.
+ * behind `npm run schedule` and `GET /_local/metrics`; and `PUT /_local/uploads/…`, which takes no
+ * token but a presigned URL, where S3 would take the upload (`uploads.ts`). Every refusal is RFC
+ * 9457 problem+json, unknown paths 404 and known paths with another method 405 (with `Allow`), as
+ * the services answer.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +30,8 @@ import {
 import { newRequestId, toHttpEvent } from './events.js';
 import type { LocalFunction } from './functions.js';
 import { verifyToken, type loadOrCreateKeys } from './jwt.js';
+import { receiveUpload, type LocalBuckets } from './uploads.js';
+import { localUploadsPath } from '#shared/storage/localUploads.js';
 
 /** API Gateway's own payload limit; handlers enforce their smaller one. */
 const gatewayMaxBytes = 10 * 1024 * 1024;
@@ -76,6 +80,8 @@ export interface GatewayOptions {
   readonly schedule: (functionName: string, at: Date) => Promise<unknown>;
   /** Counts of the metrics since start, for `GET /_local/metrics`. */
   readonly metrics?: () => unknown;
+  /** The manifests' buckets, which take uploads at `PUT /_local/uploads/…`; without them that path is unknown. */
+  readonly buckets?: LocalBuckets;
   readonly log?: (line: string) => void;
 }
 
@@ -173,6 +179,9 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     const url = new URL(target, 'http://localhost');
     const method = req.method ?? 'GET';
     const rawPath = url.pathname;
+
+    // An upload streams into its bucket's folder; its body is never read into memory here.
+    if (options.buckets && rawPath.startsWith(localUploadsPath)) return receiveUpload(req, res, url, options.buckets, new Date());
 
     const publicGet = publicGets[rawPath];
     if (publicGet) {

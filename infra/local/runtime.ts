@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { services as allServices } from '#services/index.js';
-import { signingKeyEnvName, tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
+import { bucketsUsedBy, signingKeyEnvName, tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
+import { localUploadsUrlEnv } from '#shared/storage/localUploads.js';
 import { ensureTopics } from './kafka.js';
 import { ensureTables, localDynamoClient } from './dynamodb.js';
 import { loadFunctions, type InvocationListener, type LocalFunction } from './functions.js';
@@ -16,6 +17,7 @@ import { loadOrCreateKeys } from './jwt.js';
 import { startKafkaSources } from './kafkaSources.js';
 import { startStreamPollers } from './streams.js';
 import { startScheduler } from './scheduler.js';
+import { bucketEnvironment, localBuckets } from './uploads.js';
 import { openApiDocument } from './docs.js';
 import { disconnectAllProducers } from '#shared/kafka/producer.js';
 import { metricTally } from '#shared/metrics.js';
@@ -65,7 +67,11 @@ const configureEnvironment = (options: RuntimeOptions, services: readonly Servic
     for (const key of Object.keys(service.signingKeys ?? {})) {
       process.env[signingKeyEnvName(service.name, key)] = `file:${path.join(options.dataDir, 'keys', `${service.name}-${key}.json`)}`;
     }
+    // As the CDK app does, refuse a function that uses a bucket its manifest does not declare.
+    for (const functionName of Object.keys(service.functions)) bucketsUsedBy(service, functionName);
   }
+  // A bucket is a folder beside the data; its uploads go through the gateway (`uploads.ts`).
+  Object.assign(process.env, bucketEnvironment(options.dataDir, services));
 };
 
 export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> => {
@@ -117,7 +123,10 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
   };
 
   const openApi = openApiDocument(services);
-  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, metrics: metricTally, log });
+  const buckets = localBuckets(options.dataDir, services);
+  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, metrics: metricTally, buckets, log });
+  // Upload URLs point at the gateway, whose port is known only now; functions read it when they make one.
+  process.env[localUploadsUrlEnv] = gateway.url;
 
   return {
     url: gateway.url,
