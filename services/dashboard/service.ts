@@ -1,6 +1,18 @@
 import { defineService } from '#shared/manifest.js';
 import { topics } from '#events/topics.js';
-import { AnnualReportOverview, OverviewQuery, SigningCoverage } from './src/schemas.js';
+import {
+  AnnualReportOverview,
+  AnnualReportQuery,
+  KeyTaskLights,
+  KeyTaskLightsQuery,
+  OverviewQuery,
+  RectificationOverview,
+  RectificationQuery,
+  SigningCoverage,
+} from './src/schemas.js';
+
+/** Who may read the dashboard: every role, each within the subtree of its unit. */
+const readers = ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'] as const;
 
 /** dashboard: read models built from the topics, for the oversight dashboard. */
 export default defineService({
@@ -19,7 +31,7 @@ export default defineService({
     },
     onReportsEvents: {
       entry: 'src/handlers/onReportsEvents.ts',
-      description: 'Projects annual report status from reports.events',
+      description: 'Projects annual report status, rectification items and key tasks with their lights from reports.events',
       memoryMb: 256,
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
@@ -34,11 +46,11 @@ export default defineService({
           type: 'http',
           method: 'GET',
           path: '/api/dashboard/annual-reports',
-          roles: ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'],
+          roles: readers,
           reach: { kind: 'listing' },
           summary: '年度报告提交情况 / Annual report status',
-          request: { query: OverviewQuery },
-          responses: { 200: { description: 'Status per unit', body: AnnualReportOverview } },
+          request: { query: AnnualReportQuery },
+          responses: { 200: { description: 'Status per unit; with detail=true, each unit’s report in its cycle and the count of each status', body: AnnualReportOverview } },
         },
       ],
     },
@@ -52,11 +64,47 @@ export default defineService({
           type: 'http',
           method: 'GET',
           path: '/api/dashboard/signing',
-          roles: ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'],
+          roles: readers,
           reach: { kind: 'listing' },
           summary: '责任书签订进度（看板） / Signing coverage, from the topics',
           request: { query: OverviewQuery },
           responses: { 200: { description: 'Letters in force, completed and pending per level, and who has not signed', body: SigningCoverage } },
+        },
+      ],
+    },
+    rectificationOverview: {
+      entry: 'src/handlers/rectificationOverview.ts',
+      description: 'Rectification items of the caller’s subtree, with those overdue',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      triggers: [
+        {
+          type: 'http',
+          method: 'GET',
+          path: '/api/dashboard/rectifications',
+          roles: readers,
+          reach: { kind: 'listing' },
+          summary: '整改事项（看板） / Rectification items',
+          request: { query: RectificationQuery },
+          responses: { 200: { description: 'Items soonest due first, whether each is overdue, and the count of each status and of those overdue', body: RectificationOverview } },
+        },
+      ],
+    },
+    keyTaskLights: {
+      entry: 'src/handlers/keyTaskLights.ts',
+      description: 'Key tasks of the caller’s subtree with their quarterly lights',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      triggers: [
+        {
+          type: 'http',
+          method: 'GET',
+          path: '/api/dashboard/key-task-lights',
+          roles: readers,
+          reach: { kind: 'listing' },
+          summary: '重点任务红黄绿灯（看板） / Key task lights',
+          request: { query: KeyTaskLightsQuery },
+          responses: { 200: { description: 'Each task’s light and reason per quarter, its comments, and red, yellow and green per quarter', body: KeyTaskLights } },
         },
       ],
     },

@@ -1,20 +1,57 @@
 import { z } from 'zod';
 import { YearParam } from '#shared/http/inputs.js';
+import { RectificationSource } from '#events/reports/parts.js';
 
-/** Query of `GET /api/dashboard/annual-reports`: the year reported on. */
+/** Query of `GET /api/dashboard/signing`: the year reported on. */
 export const OverviewQuery = z.strictObject({ year: YearParam });
 
-export const ReportStatus = z.enum(['missing', 'draft', 'submitted', 'late']);
+/** A yes-or-no query parameter, spelled as the other routes spell one. */
+const Flag = (description: string) => z.enum(['true', 'false']).optional().meta({ description, examples: ['true'] });
+
+/** Query of `GET /api/dashboard/annual-reports`: the year reported on, and whether to answer each unit's cycle in detail. */
+export const AnnualReportQuery = z.strictObject({
+  year: YearParam,
+  detail: Flag('`true` adds each unit’s report (status in the cycle, late, version, last change, why returned) and the count of each status'),
+});
+
+/**
+ * A unit's annual report in the overview: `missing` (no report), `draft`, `submitted` (in time),
+ * `late` (submitted after the deadline), `returned` (for revision), `accepted`, `reopened` (after
+ * the deadline, by the upper level).
+ */
+export const ReportStatus = z.enum(['missing', 'draft', 'submitted', 'late', 'returned', 'accepted', 'reopened']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
-/** Answer of `GET /api/dashboard/annual-reports?year=Y`. */
+/** Where a unit's annual report is in its cycle; whether it was late is a flag beside it. */
+export const AnnualReportStatus = z.enum(['missing', 'draft', 'submitted', 'returned', 'accepted', 'reopened']);
+export type AnnualReportStatus = z.infer<typeof AnnualReportStatus>;
+
+/** A unit's annual report in detail. */
+export const ReportView = z.object({
+  status: AnnualReportStatus,
+  /** The last submission came after the deadline. */
+  late: z.boolean(),
+  version: z.number().int().nullable(),
+  /** When the report last changed (ISO 8601); null when not known. */
+  changedAt: z.string().nullable(),
+  /** Why and by whom it was returned, while it is `returned`. */
+  returned: z.object({ by: z.enum(['upperCommittee', 'disciplineCommission']), reason: z.string() }).nullable(),
+});
+export type ReportView = z.infer<typeof ReportView>;
+
+/**
+ * Answer of `GET /api/dashboard/annual-reports?year=Y`. `submitted` counts the units that have
+ * submitted (late or not, accepted included), `late` those of them whose last submission was late,
+ * `missing` the others. With `detail=true`, `counts` and each unit's `report` are added.
+ */
 export const AnnualReportOverview = z.object({
   year: z.number().int(),
   expected: z.number().int(),
   submitted: z.number().int(),
   late: z.number().int(),
   missing: z.number().int(),
-  units: z.array(z.object({ unitId: z.string(), name: z.string(), status: ReportStatus })),
+  counts: z.record(AnnualReportStatus, z.number().int()).optional(),
+  units: z.array(z.object({ unitId: z.string(), name: z.string(), status: ReportStatus, report: ReportView.optional() })),
 });
 export type AnnualReportOverview = z.infer<typeof AnnualReportOverview>;
 
@@ -34,3 +71,79 @@ export const SigningCoverage = z.object({
   ),
 });
 export type SigningCoverage = z.infer<typeof SigningCoverage>;
+
+/** Where a rectification item is: open (again, after rejected evidence), evidence submitted, closed. */
+export const RectificationStatus = z.enum(['open', 'evidenceSubmitted', 'closed']);
+export type RectificationStatus = z.infer<typeof RectificationStatus>;
+
+/** Query of `GET /api/dashboard/rectifications`: only items in a status, only overdue ones (or only those not overdue). */
+export const RectificationQuery = z.strictObject({
+  status: RectificationStatus.optional().meta({ description: 'Only items in this status', examples: ['open'] }),
+  overdue: Flag('`true`: only items past their due date and not closed; `false`: only the others'),
+});
+export type RectificationQuery = z.infer<typeof RectificationQuery>;
+
+/** Answer of `GET /api/dashboard/rectifications`. `counts` are of every item in reach, whatever the filters. */
+export const RectificationOverview = z.object({
+  /** Today in China Standard Time, the day `overdue` is reckoned on. */
+  today: z.string(),
+  counts: z.object({ open: z.number().int(), evidenceSubmitted: z.number().int(), closed: z.number().int(), overdue: z.number().int() }),
+  items: z.array(
+    z.object({
+      rectificationId: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      source: RectificationSource,
+      action: z.string(),
+      /** The calendar date it is due by, China Standard Time. */
+      dueDate: z.string(),
+      status: RectificationStatus,
+      /** Not closed and due before today. */
+      overdue: z.boolean(),
+      /** How many steps it has been through (opened, evidence, reopened, closed). */
+      history: z.number().int(),
+      openedAt: z.string(),
+      changedAt: z.string(),
+    }),
+  ),
+});
+export type RectificationOverview = z.infer<typeof RectificationOverview>;
+
+/** Query of `GET /api/dashboard/key-task-lights`: the year of the key tasks. */
+export const KeyTaskLightsQuery = z.strictObject({ year: YearParam });
+
+/** A quarter's status light. */
+export const Light = z.enum(['red', 'yellow', 'green']);
+export type Light = z.infer<typeof Light>;
+
+/** The quarters of a year, as the keys of an answer. */
+export const QuarterKey = z.enum(['1', '2', '3', '4']);
+export type QuarterKey = z.infer<typeof QuarterKey>;
+
+/** Answer of `GET /api/dashboard/key-task-lights?year=Y`. */
+export const KeyTaskLights = z.object({
+  year: z.number().int(),
+  /** How many tasks each quarter rated red, yellow and green. */
+  counts: z.record(QuarterKey, z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int() })),
+  tasks: z.array(
+    z.object({
+      taskId: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      year: z.number().int(),
+      title: z.string(),
+      responsible: z.object({ personId: z.string(), name: z.string() }),
+      /** Closed (销号), confirmed by the commission. */
+      closed: z.boolean(),
+      /** The unit's last progress asked for the task to be closed. */
+      closingRequested: z.boolean(),
+      /** The light of each quarter rated so far. */
+      lights: z.partialRecord(QuarterKey, Light),
+      /** Why each quarter got its light. */
+      reasons: z.partialRecord(QuarterKey, z.string()),
+      /** How many comments commission members made on each quarter's light. */
+      comments: z.record(QuarterKey, z.number().int()),
+    }),
+  ),
+});
+export type KeyTaskLights = z.infer<typeof KeyTaskLights>;

@@ -1,10 +1,19 @@
 import { queryPartition, tableName } from '#shared/dynamo/client.js';
 import type { UnitMovedV1, UnitRegisteredV1, UnitRenamedV1 } from '#events/index.js';
-import type { AnnualReportDraftSavedV1, AnnualReportSubmittedV1 } from '#events/index.js';
+import type { AnnualReportAcceptedV1, AnnualReportDraftSavedV1, AnnualReportReopenedV1, AnnualReportReturnedV1, AnnualReportSubmittedV1 } from '#events/index.js';
+import { foldReport, reportStepOf, type ReportState, type ReportStep } from '../domain/reportStatus.js';
+import { overviewStatusOf } from '../domain/overview.js';
+import type { Versioned } from '../domain/versioned.js';
+import { slotName, slotsOf } from './slots.js';
 
 /**
  * The dashboard's read model: units in one partition (`UNITS`), report status in one partition per
  * year (`ANNUAL_REPORTS#<year>`), so that the overview of a year is two Queries.
+ *
+ * A report's item keeps the step of each submission, return, acceptance and reopening in its own
+ * attribute (`step#<aggregateversion>`, see `slots.ts`) and the last draft in `lastDraft`; its
+ * state is their fold. `status` is what the last applied event made of the report in the
+ * overview's terms (`draft`, `submitted`, `late`, ...), kept as the first slice wrote it.
  */
 export const table = () => tableName('dashboard');
 const statusKey = (year: number, unitId: string) => ({ pk: `ANNUAL_REPORTS#${year}`, sk: `UNIT#${unitId}` });
@@ -41,37 +50,67 @@ export const unitMoved = (event: UnitMovedV1) =>
     },
   }));
 
-/** A draft marks the unit `draft` unless it has already submitted. */
+/**
+ * A draft marks the unit `draft` unless it has gone further. Only the last draft is kept (a unit
+ * may save many): it gives the version and the time of the last change while nothing follows it.
+ */
 export const draftSaved = (event: AnnualReportDraftSavedV1) => [
   {
     Update: {
       TableName: table(),
       Key: statusKey(event.data.year, event.data.unitId),
-      UpdateExpression: 'SET #status = if_not_exists(#status, :draft), unitId = :unitId, kind = :kind',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':draft': 'draft', ':unitId': event.data.unitId, ':kind': 'reportStatus' },
+      UpdateExpression: 'SET #status = if_not_exists(#status, :draft), unitId = :unitId, kind = :kind, #lastDraft = :lastDraft',
+      ExpressionAttributeNames: { '#status': 'status', '#lastDraft': 'lastDraft' },
+      ExpressionAttributeValues: { ':draft': 'draft', ':unitId': event.data.unitId, ':kind': 'reportStatus', ':lastDraft': reportStepOf(event) },
     },
   },
 ];
 
 /** `submittedEvents` counts applied submissions: it stays 1 however often the event is delivered. */
-export const submitted = (event: AnnualReportSubmittedV1) => [
-  {
-    Update: {
-      TableName: table(),
-      Key: statusKey(event.data.year, event.data.unitId),
-      UpdateExpression: 'SET #status = :status, unitId = :unitId, kind = :kind, submittedAt = :at ADD submittedEvents :one',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':status': event.data.late ? 'late' : 'submitted',
-        ':unitId': event.data.unitId,
-        ':kind': 'reportStatus',
-        ':at': event.data.submittedAt,
-        ':one': 1,
+export const submitted = (event: AnnualReportSubmittedV1) => {
+  const { aggregateVersion, step } = reportStepOf(event);
+  return [
+    {
+      Update: {
+        TableName: table(),
+        Key: statusKey(event.data.year, event.data.unitId),
+        UpdateExpression: 'SET #status = :status, unitId = :unitId, kind = :kind, submittedAt = :at, #step = :step ADD submittedEvents :one',
+        ExpressionAttributeNames: { '#status': 'status', '#step': slotName('step', aggregateVersion) },
+        ExpressionAttributeValues: {
+          ':status': event.data.late ? 'late' : 'submitted',
+          ':unitId': event.data.unitId,
+          ':kind': 'reportStatus',
+          ':at': event.data.submittedAt,
+          ':step': step,
+          ':one': 1,
+        },
       },
     },
-  },
-];
+  ];
+};
+
+/** The effect of a return, an acceptance or a reopening: its step, and the overview status it leaves. */
+const transition = (event: AnnualReportReturnedV1 | AnnualReportAcceptedV1 | AnnualReportReopenedV1) => {
+  const { aggregateVersion, step } = reportStepOf(event);
+  return [
+    {
+      Update: {
+        TableName: table(),
+        Key: statusKey(event.data.year, event.data.unitId),
+        UpdateExpression: 'SET #status = :status, unitId = :unitId, kind = :kind, #step = :step',
+        ExpressionAttributeNames: { '#status': 'status', '#step': slotName('step', aggregateVersion) },
+        ExpressionAttributeValues: { ':status': step.kind, ':unitId': event.data.unitId, ':kind': 'reportStatus', ':step': step },
+      },
+    },
+  ];
+};
+
+/** The report was returned for revision, with why and by whom. */
+export const returned = (event: AnnualReportReturnedV1) => transition(event);
+/** The report was accepted. */
+export const accepted = (event: AnnualReportAcceptedV1) => transition(event);
+/** The report was reopened after the deadline. */
+export const reopened = (event: AnnualReportReopenedV1) => transition(event);
 
 export interface ProjectedUnit {
   readonly id: string;
@@ -82,5 +121,33 @@ export interface ProjectedUnit {
 export const loadUnits = async (): Promise<ProjectedUnit[]> =>
   (await queryPartition(table(), 'UNITS')).map((i) => ({ id: i.unitId as string, name: i.name as string, ancestorIds: (i.ancestorIds as string[]) ?? [] }));
 
+/**
+ * The state of an item written before steps were kept (the first slice): its `status` and
+ * `submittedAt` are all there is.
+ */
+const firstSliceState = (item: Readonly<Record<string, unknown>>): ReportState | undefined => {
+  if (item.status === 'draft') return { status: 'draft', late: false, version: null, changedAt: null, returned: null };
+  if (item.status === 'submitted' || item.status === 'late') {
+    return { status: 'submitted', late: item.status === 'late', version: null, changedAt: (item.submittedAt as string | undefined) ?? null, returned: null };
+  }
+  return undefined;
+};
+
+/** A report item's state: the fold of its steps and last draft. */
+const reportStateOf = (item: Readonly<Record<string, unknown>>): ReportState | undefined => {
+  const steps = [...slotsOf<ReportStep>(item, 'step'), ...(item.lastDraft ? [item.lastDraft as Versioned<ReportStep>] : [])];
+  return steps.length > 0 ? foldReport(steps) : firstSliceState(item);
+};
+
+/** The state of every unit's report of the year that the dashboard has heard of, by unit id. */
+export const loadReports = async (year: number): Promise<Map<string, ReportState>> =>
+  new Map(
+    (await queryPartition(table(), `ANNUAL_REPORTS#${year}`)).flatMap((item) => {
+      const state = reportStateOf(item);
+      return state ? [[item.unitId as string, state] as const] : [];
+    }),
+  );
+
+/** The overview status (`draft`, `submitted`, `late`, `returned`, ...) of every report of the year, by unit id. */
 export const loadStatuses = async (year: number): Promise<Map<string, string>> =>
-  new Map((await queryPartition(table(), `ANNUAL_REPORTS#${year}`)).map((i) => [i.unitId as string, i.status as string]));
+  new Map([...(await loadReports(year))].map(([unitId, state]) => [unitId, overviewStatusOf(state)]));

@@ -3,9 +3,11 @@ import { kafkaProducer } from '#shared/kafka/producer.js';
 import { createLogger } from '#shared/logger.js';
 import { now } from '#shared/clock.js';
 import { ReportsEvent } from '#events/index.js';
-import { draftSaved, submitted, table } from '../adapters/projection.js';
+import { accepted, draftSaved, reopened, returned, submitted, table } from '../adapters/projection.js';
+import { rectificationClosed, rectificationEvidenceSubmitted, rectificationOpened, rectificationReopened } from '../adapters/rectifications.js';
+import { keyTaskAdded, keyTaskClosed, keyTaskProgressed, keyTaskRated, keyTaskRatingCommented } from '../adapters/keyTasks.js';
 
-/** Projects annual report status from `reports.events`. */
+/** Projects annual report status, rectification items and key tasks with their lights from `reports.events`. */
 export const handler = kafkaConsumer({
   consumerName: 'dashboard-onReportsEvents',
   tableName: table,
@@ -16,5 +18,17 @@ export const handler = kafkaConsumer({
   effects: {
     'reports.AnnualReportDraftSaved.v1': draftSaved,
     'reports.AnnualReportSubmitted.v1': submitted,
+    'reports.AnnualReportReturned.v1': returned,
+    'reports.AnnualReportAccepted.v1': accepted,
+    'reports.AnnualReportReopened.v1': reopened,
+    'reports.RectificationOpened.v1': rectificationOpened,
+    'reports.RectificationEvidenceSubmitted.v1': rectificationEvidenceSubmitted,
+    'reports.RectificationClosed.v1': rectificationClosed,
+    'reports.RectificationReopened.v1': rectificationReopened,
+    'reports.KeyTaskAdded.v1': keyTaskAdded,
+    'reports.KeyTaskProgressed.v1': keyTaskProgressed,
+    'reports.KeyTaskClosed.v1': keyTaskClosed,
+    'reports.KeyTaskRated.v1': keyTaskRated,
+    'reports.KeyTaskRatingCommented.v1': keyTaskRatingCommented,
   },
 });
