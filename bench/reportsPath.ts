@@ -1,13 +1,17 @@
 /**
  * The reports service's own code, called without the gateway and the HTTP handler: its adapters
- * (`getKnownUnit`, `getReport`, `saveReport`) and its app layer's `decideReportCommand`. These are the
+ * (`getKnownUnit`, `getReport`, `saveReport`) and its app layer's `structureOf` and `decideReportCommand`. These are the
  * baselines of the submit figures: what is left when the gateway, the JWT check, the middleware and
  * the handler are taken away.
  */
 import { randomUUID } from 'node:crypto';
 import { getKnownUnit, getReport, saveReport } from '#services/reports/src/adapters/reportRepository.js';
-import { decideReportCommand, type ReportDecision } from '#services/reports/src/app/annualReports.js';
-import type { AnnualReport, ReportCommand, Section } from '#services/reports/src/domain/annualReport.js';
+import { decideReportCommand, structureOf, type ReportDecision } from '#services/reports/src/app/annualReports.js';
+import type { AnnualReport, ReportCommand, ReportContent } from '#services/reports/src/domain/annualReport.js';
+import type { Caller } from '#shared/auth/claims.js';
+
+/** The unit's secretary, as the bench's tokens name them. */
+const benchCaller = (unitId: string): Caller => ({ subject: `bench-${unitId}`, role: 'unit_secretary', unitId });
 
 /** A decided command at `at`, as the service decides it. */
 export interface Decision extends ReportDecision {
@@ -16,7 +20,7 @@ export interface Decision extends ReportDecision {
 
 /** Decides `command` on the report as read, with the service's own `decideReportCommand`. */
 export const decideOn = (command: ReportCommand, current: AnnualReport | undefined, at: Date): Decision => ({
-  ...decideReportCommand(command, current, at, { correlationId: randomUUID() }),
+  ...decideReportCommand(benchCaller(command.unitId), command, current, at, { correlationId: randomUUID() }),
   at,
 });
 
@@ -24,19 +28,21 @@ export const decideOn = (command: ReportCommand, current: AnnualReport | undefin
 export const save = (decision: Decision): Promise<void> => saveReport(decision.next, decision.expectedVersion, decision.events, decision.at);
 
 /** Saves a draft as the service does: read the report, decide, save (with its outbox item). */
-export const saveDraftBare = async (unitId: string, year: number, draft: { summary: string; sections: readonly Section[] }): Promise<void> =>
+export const saveDraftBare = async (unitId: string, year: number, draft: Omit<ReportContent, 'attachments'>): Promise<void> =>
   save(decideOn({ kind: 'saveDraft', unitId, year, ...draft }, await getReport(unitId, year), new Date()));
 
-/** The submit's read and decision, without the write: to time the write alone. */
-export const prepareSubmit = async (unitId: string, year: number): Promise<Decision> =>
-  decideOn({ kind: 'submit', unitId, year }, await getReport(unitId, year), new Date());
+/** The submit's reads and decision, without the write: to time the write alone. */
+export const prepareSubmit = async (unitId: string, year: number): Promise<Decision> => {
+  const [current, items] = await Promise.all([getReport(unitId, year), structureOf(unitId, year)]);
+  return decideOn({ kind: 'submit', unitId, year, items }, current, new Date());
+};
 
 /**
- * The whole submit path without gateway and handler: the unit and the report read at once (as the
- * service reads them), decide and evolve, then `saveReport`.
+ * The whole submit path without gateway and handler: the unit, the report and its structure (the
+ * published lists) read at once, decide (every item answered) and evolve, then `saveReport`.
  */
 export const submitBare = async (unitId: string, year: number): Promise<void> => {
-  const [unit, current] = await Promise.all([getKnownUnit(unitId), getReport(unitId, year)]);
+  const [unit, current, items] = await Promise.all([getKnownUnit(unitId), getReport(unitId, year), structureOf(unitId, year)]);
   if (!unit) throw new Error(`The reports service does not know unit ${unitId}`);
-  await save(decideOn({ kind: 'submit', unitId, year }, current, new Date()));
+  await save(decideOn({ kind: 'submit', unitId, year, items }, current, new Date()));
 };

@@ -4,14 +4,14 @@
  */
 import type { Bench } from './context.js';
 import type { Pair } from './pairs.js';
-import { draftBody } from './records.js';
+import { draftBodyOf } from './records.js';
 import { prepareSubmit, save, saveDraftBare, submitBare } from './reportsPath.js';
 
 const reportPath = (pair: Pair) => `/api/units/${pair.unitId}/annual-reports/${pair.year}`;
 
-/** `PUT …/annual-reports/{year}` with the benchmark's draft. */
+/** `PUT …/annual-reports/{year}` with the benchmark's draft: every item of the report answered. */
 export const draftViaGateway = async (bench: Bench, pair: Pair): Promise<void> => {
-  await bench.api.expect('PUT', reportPath(pair), 200, { token: pair.token, body: draftBody });
+  await bench.api.expect('PUT', reportPath(pair), 200, { token: pair.token, body: draftBodyOf(pair.unitId, pair.year) });
   bench.pipeline.caused(1);
 };
 
@@ -23,11 +23,11 @@ export const submitViaGateway = async (bench: Bench, pair: Pair): Promise<void> 
 
 /** The draft saved by the service's adapters, without HTTP. */
 export const draftBare = async (bench: Bench, pair: Pair): Promise<void> => {
-  await saveDraftBare(pair.unitId, pair.year, draftBody);
+  await saveDraftBare(pair.unitId, pair.year, draftBodyOf(pair.unitId, pair.year));
   bench.pipeline.caused(1);
 };
 
-/** The submit path without HTTP: two reads at once, decide, `saveReport`. */
+/** The submit path without HTTP: three reads at once, decide, `saveReport`. */
 export const submitPathBare = async (bench: Bench, pair: Pair): Promise<void> => {
   await submitBare(pair.unitId, pair.year);
   bench.pipeline.caused(1);

@@ -1,6 +1,8 @@
 /**
- * Phase 2: the units of the benchmark, registered through the API by an admin; each saves a first
- * draft (on the relay's year), which also waits until the reports service knows the unit (it
+ * Phase 2: the units of the benchmark, registered through the API by an admin; their committee's and
+ * secretary's lists of every year the benchmark reports on, published on `signing.events` as the
+ * signing service publishes them (so that every report answers its list sections as well as the
+ * statement); each unit saves a first draft (on the relay's year), which also waits until the reports service knows the unit (it
  * answers 403 until it has seen the unit on `signing.events`); then waits until the dashboard shows
  * every unit's draft, and drains.
  */
@@ -10,7 +12,10 @@ import { eventually } from '#infra/local/support/eventually.js';
 import { UnexpectedStatusError } from '#infra/local/support/httpClient.js';
 import type { Bench } from '../context.js';
 import { relayYear, type Pair } from '../pairs.js';
-import { draftBody } from '../records.js';
+import { CompressionTypes } from 'kafkajs';
+import { topics } from '#events/topics.js';
+import { outboxPut } from '#shared/outbox/outbox.js';
+import { benchReportItems, draftBodyOf, listEventsOf, messageOf } from '../records.js';
 
 /** The dashboard's answer, as far as the benchmark reads it. */
 export interface Overview {
@@ -37,11 +42,12 @@ export const registerUnits = async (bench: Bench): Promise<Units> => {
     });
     units.push({ unitId: unit.id, year: relayYear, token: await signToken(runtime.keys, 'unit_secretary', unit.id, `bench-${unit.id}`) });
   }
+  await publishLists(bench, units);
   await pool(units, 4, async (unit) => {
     const draftPath = `/api/units/${unit.unitId}/annual-reports/${relayYear}`;
     await eventually(
       async () => {
-        const answer = await api.request('PUT', draftPath, { token: unit.token, body: draftBody });
+        const answer = await api.request('PUT', draftPath, { token: unit.token, body: draftBodyOf(unit.unitId, relayYear) });
         // A unit the service has not heard of yet is out of reach (403) until it has.
         if (answer.status === 403 || answer.status === 404) return undefined;
         if (answer.status !== 200) throw new UnexpectedStatusError('PUT', draftPath, 200, answer);
@@ -63,4 +69,33 @@ export const registerUnits = async (bench: Bench): Promise<Units> => {
   await bench.pipeline.drain('units');
   step.done(`${units.length} units known to reports and dashboard`);
   return { units, adminToken, overview };
+};
+
+/** The first and last years the benchmark's (unit, year) pairs and the relay use. */
+const years = { first: 2000, last: relayYear };
+
+/** Publishes every unit's lists of every year on `signing.events`, and waits until the reports service has them. */
+const publishLists = async (bench: Bench, units: readonly Pair[]): Promise<void> => {
+  const at = new Date();
+  const messages = units.flatMap((unit) =>
+    Array.from({ length: years.last - years.first + 1 }, (_, i) => listEventsOf(unit.unitId, years.first + i, at)).flat().map((event) => messageOf(outboxPut('signing', topics.signing, event, at).Put.Item)),
+  );
+  const producer = bench.kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic: topics.signing, acks: -1, compression: CompressionTypes.None, messages: messages.slice(i, i + 500) });
+  } finally {
+    await producer.disconnect();
+  }
+  // A unit's lists arrive in order (the unit is the record key): its last year's lists are its last.
+  const hasLists = async (unit: Pair) => {
+    const answer = await bench.api.request<{ items?: unknown[] }>('GET', `/api/units/${unit.unitId}/annual-reports/${years.last}`, { token: unit.token });
+    return answer.status === 200 && answer.body.items?.length === benchReportItems;
+  };
+  await eventually(
+    async () => ((await pool(units, 4, hasLists)).every(Boolean) ? true : undefined),
+    120_000,
+    `the reports service to have ${messages.length} published lists`,
+    250,
+  );
 };

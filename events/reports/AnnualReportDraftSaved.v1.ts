@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { eventSchema } from '../envelope.js';
+import { Actor } from '../people.js';
 
 /** A unit saved (or saved again) the draft of its annual report on the main responsibility. */
 export const AnnualReportDraftSavedData = z.object({
   unitId: z.string().min(1),
   year: z.number().int(),
   sectionCount: z.number().int().nonnegative(),
+  /** The version saved (every saved draft is kept); absent in events of the first slice. */
+  version: z.number().int().positive().optional(),
+  /** How many required items are still unanswered in this version. */
+  missingCount: z.number().int().nonnegative().optional(),
+  actor: Actor.optional(),
 });
 export type AnnualReportDraftSavedData = z.infer<typeof AnnualReportDraftSavedData>;
 

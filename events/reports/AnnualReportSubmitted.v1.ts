@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventSchema } from '../envelope.js';
+import { Actor } from '../people.js';
 
 /**
  * A unit's secretary submitted its annual report. `late` is true when `submittedAt` is after
@@ -11,6 +12,11 @@ export const AnnualReportSubmittedData = z.object({
   submittedAt: z.iso.datetime({ offset: true }),
   deadline: z.iso.datetime({ offset: true }),
   late: z.boolean(),
+  /** The version submitted; absent in events of the first slice. */
+  version: z.number().int().positive().optional(),
+  /** True when this submission follows a return for revision. */
+  resubmission: z.boolean().optional(),
+  actor: Actor.optional(),
 });
 export type AnnualReportSubmittedData = z.infer<typeof AnnualReportSubmittedData>;
 

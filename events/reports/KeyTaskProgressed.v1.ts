@@ -7,6 +7,8 @@ import { Evidence, KeyTaskRef } from './parts.js';
 export const KeyTaskProgressedData = KeyTaskRef.extend({
   note: z.string().min(1),
   evidence: z.array(Evidence),
+  /** The unit asks for the task to be closed (销号); only the commission's confirmation closes it. */
+  requestsClosing: z.boolean().optional(),
   actor: Actor,
 });
 export type KeyTaskProgressedData = z.infer<typeof KeyTaskProgressedData>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventSchema } from '../envelope.js';
-import { KeyTaskRef } from './parts.js';
+import { KeyTaskRef, Quarter } from './parts.js';
 import { Actor, PersonRef } from '../people.js';
 
 /**
@@ -8,7 +8,7 @@ import { Actor, PersonRef } from '../people.js';
  * talks and assessment.
  */
 export const KeyTaskRatedData = KeyTaskRef.extend({
-  quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  quarter: Quarter,
   light: z.enum(['red', 'yellow', 'green']),
   reason: z.string().min(1),
   responsible: PersonRef,

@@ -14,5 +14,7 @@ export { KeyTaskAddedV1 } from './KeyTaskAdded.v1.js';
 export { KeyTaskProgressedV1 } from './KeyTaskProgressed.v1.js';
 export { KeyTaskClosedV1 } from './KeyTaskClosed.v1.js';
 export { KeyTaskRatedV1 } from './KeyTaskRated.v1.js';
+export { KeyTaskRatingCommentedV1 } from './KeyTaskRatingCommented.v1.js';
 export { LedgerFiledV1 } from './LedgerFiled.v1.js';
 export { LedgerCheckedV1 } from './LedgerChecked.v1.js';
+export { LedgerCirculatedV1 } from './LedgerCirculated.v1.js';

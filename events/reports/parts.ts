@@ -35,6 +35,9 @@ export const KeyTaskRef = z.object({
   year: z.number().int(),
 });
 
+/** A quarter of the year. */
+export const Quarter = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
 /** A hearing of a unit's year. */
 export const HearingRef = z.object({
   hearingId: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineService, type HttpTrigger } from '#shared/manifest.js';
+import { defineService, httpFunction } from '#shared/manifest.js';
 import { topics } from '#events/topics.js';
 import { Problem } from '#shared/http/problem.js';
 import {
@@ -51,15 +51,8 @@ import {
 const everyRole = ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'] as const;
 /** The people who sign: anyone in a post, whatever role their token carries; the post decides. */
 const signers = ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept'] as const;
-/** A function behind one HTTP route, with the memory and timeout every signing route has. */
-const httpFunction = <const T extends Omit<HttpTrigger, 'type'>>(entry: string, description: string, trigger: T, signs = false) => ({
-  entry,
-  description,
-  memoryMb: 512,
-  timeoutSeconds: 10,
-  triggers: [{ type: 'http' as const, ...trigger }],
-  ...(signs ? { signsWith: ['signatures'] as const } : {}),
-});
+/** What a route that signs declares. */
+const signs = { signsWith: ['signatures'] } as const;
 const inPath = { in: 'path', name: 'unitId' } as const;
 const letterInPath = { in: 'path', name: 'letterId', of: 'letter' } as const;
 const pledgeInPath = { in: 'path', name: 'pledgeId', of: 'pledge' } as const;
@@ -248,7 +241,7 @@ export default defineService({
         404: { description: 'Unknown unit', body: Problem },
         422: { description: 'No letter can be issued yet, naming why for each party', body: Problem },
       },
-    }, true),
+    }, signs),
     listLetters: httpFunction('src/handlers/listLetters.ts', "Lists a unit's letters of a year", {
       method: 'GET',
       path: '/api/units/{unitId}/letters',
@@ -291,7 +284,7 @@ export default defineService({
         404: { description: 'Unknown letter', body: Problem },
         409: { description: 'The letter changed since the version read, was voided, or the signer already signed', body: Problem },
       },
-    }, true),
+    }, signs),
     correctLetter: httpFunction('src/handlers/correctLetter.ts', 'Corrects an unsigned letter as its next version', {
       method: 'PUT',
       path: '/api/letters/{letterId}',
@@ -305,7 +298,7 @@ export default defineService({
         409: { description: 'The letter has been signed, or was voided', body: Problem },
         422: { description: 'Nothing to correct, or an item id that is not the letter’s', body: Problem },
       },
-    }, true),
+    }, signs),
     withdrawLetter: httpFunction('src/handlers/withdrawLetter.ts', 'Withdraws an unsigned letter without a replacement', {
       method: 'POST',
       path: '/api/letters/{letterId}/withdraw',
@@ -376,7 +369,7 @@ export default defineService({
         404: { description: 'Unknown unit', body: Problem },
         422: { description: 'No level and no power items, power items not in the inventory, or no leader the rule names', body: Problem },
       },
-    }, true),
+    }, signs),
     listRiskPosts: httpFunction('src/handlers/listRiskPosts.ts', "Lists a unit's risk posts", {
       method: 'GET',
       path: '/api/units/{unitId}/risk-posts',
@@ -407,7 +400,7 @@ export default defineService({
         200: { description: 'The pledge and the signature, a link of the unit’s chain', body: SignPledgeResult },
         409: { description: 'Already signed, or another version', body: Problem },
       },
-    }, true),
+    }, signs),
     rotationDue: {
       entry: 'src/handlers/rotationDue.ts',
       description: 'Announces the holders of risk posts due to rotate, once each',

@@ -36,6 +36,8 @@ export interface UnitSource {
  * - `subtree`: the unit is the caller's unit or below it; when the field is absent (a root unit),
  *   only a caller who reaches the whole tree may act;
  * - `upper-levels`: the unit is strictly below the caller's unit (the levels above a unit act on it);
+ * - `peers`: the unit is in the caller's subtree, or under the same upper level as the caller's unit
+ *   (a sibling: key task tables are visible to every unit under the same upper level);
  * - `listing`: the route names no unit; its answer is limited to the caller's subtree.
  * An admin without a unit reaches the whole tree under `subtree`, `upper-levels` and `listing`.
  */
@@ -43,10 +45,18 @@ export type ReachRule =
   | { readonly kind: 'own-unit'; readonly unit: UnitSource }
   | { readonly kind: 'subtree'; readonly unit: UnitSource }
   | { readonly kind: 'upper-levels'; readonly unit: UnitSource }
+  | { readonly kind: 'peers'; readonly unit: UnitSource }
   | { readonly kind: 'listing' };
 
-/** Whether the rule lets the caller act on `unit`; `undefined` is a unit that does not exist. */
-export const ruleAllows = (rule: ReachRule, caller: Caller, unit: TreePosition | undefined): boolean => {
+/** Whether two units share their upper level: the same ancestors, the root excepted (a root has no upper level). */
+const siblings = (a: TreePosition, b: TreePosition): boolean =>
+  a.ancestorIds.length > 0 && a.ancestorIds.length === b.ancestorIds.length && a.ancestorIds.every((id, i) => b.ancestorIds[i] === id);
+
+/**
+ * Whether the rule lets the caller act on `unit`; `undefined` is a unit that does not exist.
+ * `callerUnit` is the caller's own unit's place, which only `peers` needs.
+ */
+export const ruleAllows = (rule: ReachRule, caller: Caller, unit: TreePosition | undefined, callerUnit?: TreePosition): boolean => {
   switch (rule.kind) {
     case 'listing':
       return true;
@@ -56,6 +66,8 @@ export const ruleAllows = (rule: ReachRule, caller: Caller, unit: TreePosition |
       return unit !== undefined && inReach(caller, unit);
     case 'upper-levels':
       return unit !== undefined && (reachesWholeTree(caller) || (caller.unitId !== undefined && unit.ancestorIds.includes(caller.unitId)));
+    case 'peers':
+      return unit !== undefined && (inReach(caller, unit) || (callerUnit !== undefined && siblings(callerUnit, unit)));
     default: {
       const unknown: never = rule;
       throw new Error(`Unknown reach rule ${JSON.stringify(unknown)}`);

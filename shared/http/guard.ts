@@ -44,7 +44,8 @@ export const checkReach = async (
   }
   if (!units) throw new Error(`${trigger.method} ${trigger.path} declares a reach rule but its handler has no unit directory`);
   const unit = unitId === null ? undefined : await units(String(unitId));
-  if (ruleAllows(rule, caller, unit)) return unit;
+  const callerUnit = rule.kind === 'peers' && caller.unitId !== undefined ? await units(caller.unitId) : undefined;
+  if (ruleAllows(rule, caller, unit, callerUnit)) return unit;
   const what = rule.unit.of === undefined ? `Unit ${String(unitId)}` : `The ${rule.unit.of} ${String(named)}`;
   // Only a caller the rule could let through learns that something does not exist: never under `own-unit`, which no admin of the whole tree passes.
   if (unit === undefined && reachesWholeTree(caller) && rule.kind !== 'own-unit') throw new NotFoundError(`${what} does not exist`);

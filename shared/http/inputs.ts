@@ -83,3 +83,27 @@ const codePoints = (s: string): number => {
   for (const _ of s) count++;
   return count;
 };
+
+/** A moment with its offset, ISO 8601 (`2027-03-20T09:00:00+08:00`), within {@link yearRange}. The handler receives a Date. */
+export const Instant = z.iso
+  .datetime({ offset: true, message: '时间须为带时区的 ISO 8601 格式，如 2027-03-20T09:00:00+08:00 / a date-time with its offset' })
+  .refine((d) => Number(d.slice(0, 4)) >= yearRange.min && Number(d.slice(0, 4)) <= yearRange.max, `年份须在 ${yearRange.min}–${yearRange.max} 之间`)
+  .transform((d) => new Date(d))
+  .meta({ examples: ['2027-03-20T09:00:00+08:00'] });
+wireSchemas.add(Instant, { jsonSchema: { type: 'string', format: 'date-time', pattern: '^(20[0-9]{2}|2100)-', examples: ['2027-03-20T09:00:00+08:00'] } });
+
+/** A month, `YYYY-MM`, within {@link yearRange}. */
+export const Month = z
+  .string()
+  .regex(/^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$/, '月份须为 YYYY-MM 格式 / a month is YYYY-MM')
+  .meta({ examples: ['2027-04'] });
+
+/** A quarter in a body: 1 to 4. */
+export const QuarterNumber = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).meta({ examples: [1] });
+
+/** A quarter as a path parameter: `1` to `4`; the handler receives a number. */
+export const QuarterParam = z
+  .enum(['1', '2', '3', '4'])
+  .transform((q) => Number(q) as 1 | 2 | 3 | 4)
+  .meta({ examples: ['1'] });
+wireSchemas.add(QuarterParam, { jsonSchema: { type: 'integer', minimum: 1, maximum: 4, examples: [1] } });

@@ -225,6 +225,7 @@ export const runSchemathesis = async (options: FuzzOptions): Promise<FuzzResult>
     SCHEMATHESIS_HOOKS: path.join(repoRoot, 'infra/local/fuzz/hooks.py'),
     FUZZ_SUMMARY_PATH: summaryFile,
     FUZZ_TOKEN: options.token,
+    FUZZ_FIXED_PATH_PARAMETERS: Object.keys(options.pathParameters ?? {}).join(','),
     // Python's string hashing is randomised per process; fixed, so that set order cannot vary.
     PYTHONHASHSEED: '0',
     NO_COLOR: '1',

@@ -9,10 +9,10 @@
  * import { decide, evolve, type AnnualReport, type ReportCommand } from '#services/reports/src/domain/annualReport.js';
  * import { deciderSpec } from '#shared/test/support/decider.js';
  *
- * const now = new Date('2027-01-02T00:00:00+08:00');
- * const deadline = new Date('2027-01-31T23:59:59+08:00');
- * const spec = deciderSpec({ decide: (c: ReportCommand, s: AnnualReport | undefined) => decide(c, s, now, deadline), evolve });
- * spec.given([]).when({ kind: 'submit', unitId: 'u1', year: 2026 }).thenThrows(Error);
+ * const actor = { subject: 'p1', role: 'unit_secretary' as const, unitId: 'u1' };
+ * const context = { now: new Date('2027-01-02T00:00:00+08:00'), deadline: new Date('2027-01-31T23:59:59+08:00'), actor };
+ * const spec = deciderSpec({ decide: (c: ReportCommand, s: AnnualReport | undefined) => decide(c, s, context), evolve });
+ * spec.given([]).when({ kind: 'submit', unitId: 'u1', year: 2026, items: [] }).thenThrows(Error);
  * ```
  */
 

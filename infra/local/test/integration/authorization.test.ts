@@ -37,6 +37,7 @@ export const expectedVerdict = (trigger: HttpTrigger, role: Role, wholeTree: boo
     'own-unit': ['own'],
     subtree: ['own', 'child'],
     'upper-levels': ['child'],
+    peers: ['own', 'child', 'sibling'],
   };
   return allowed[rule.kind].includes(relation) ? 'answered' : 'refused';
 };

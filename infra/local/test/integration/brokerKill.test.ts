@@ -9,6 +9,7 @@ import type { Runtime } from '../../runtime.js';
 import { startKafka, waitForKafka } from '../../kafka.js';
 import { readState, writeState } from '../support/state.js';
 import { api, documentClient, eventually, registerUnit, saveDraftWhenKnown, startTestRuntime, tokenFor } from '../support/harness.js';
+import { statementAnswers } from '../../support/reportsFlow.js';
 
 const unitCount = 50;
 const years = Array.from({ length: 10 }, (_, i) => 2040 + i);
@@ -54,7 +55,7 @@ it('shows every accepted submission exactly once after the broker is killed and 
   const accepted: Array<{ unit: string; year: number }> = [];
   await pool(submissions, 8, async ({ unit, year }) => {
     const token = tokens.get(unit)!;
-    const draft = await api(runtime, 'PUT', `/api/units/${unit}/annual-reports/${year}`, { token, body: { summary: '报告', sections: [] } });
+    const draft = await api(runtime, 'PUT', `/api/units/${unit}/annual-reports/${year}`, { token, body: { summary: '报告', sections: [], answers: statementAnswers() } });
     const submit = await api(runtime, 'POST', `/api/units/${unit}/annual-reports/${year}/submit`, { token });
     if (draft.status === 200 && submit.status === 200) accepted.push({ unit, year });
     done++;

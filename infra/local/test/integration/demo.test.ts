@@ -1,6 +1,7 @@
 /**
  * The demo data of `npm start`, seeded through the API on the real broker and DynamoDB Local: a
- * year of people, lists and letters for 海城市, some signed and some pending, and nothing added twice.
+ * year of people, lists and letters for 海城市, some signed and some pending; reports in every state,
+ * a hearing with its rectification items and key tasks with their lights; nothing added twice.
  */
 import type { Runtime } from '../../runtime.js';
 import { seedDemo, demoCity } from '../../demo.js';
@@ -49,4 +50,32 @@ it('seeds people in every post and a year of letters, the city’s and counties�
   const departments = units.filter((u) => u.parentId === city.id);
   const withRisks = await Promise.all(departments.map(async (u) => (await api<{ riskPosts: Array<{ level: number }> }>(runtime, 'GET', `/api/units/${u.id}/risk-posts`, { token: admin })).body.riskPosts));
   expect(withRisks.flat().map((r) => r.level).sort()).toEqual([1, 2, 3]);
+});
+
+it('seeds reports in every state, a hearing whose comments opened rectification items, and key tasks with three quarters of lights', async () => {
+  // Act: the demo as the first test left it (seeding is idempotent)
+  const units = await seedDemo(runtime, 2025, 2026);
+
+  // Assess
+  const city = units.find((u) => u.name === demoCity && u.parentId === null)!;
+  const inspector = await tokenFor(runtime, 'discipline_inspector', city.id);
+  const children = units.filter((u) => u.parentId === city.id);
+  const counties = children.filter((u) => units.some((c) => c.parentId === u.id));
+  const departments = children.filter((u) => !counties.includes(u));
+  const status = async (unitId: string, year: number) => (await api<{ status: string; report: { late?: boolean } | null }>(runtime, 'GET', `/api/units/${unitId}/annual-reports/${year}`, { token: inspector })).body;
+  expect(await Promise.all(departments.slice(0, 3).map(async (u) => (await status(u.id, 2025)).status))).toEqual(['accepted', 'submitted', 'returned']);
+  expect(await status(departments[3]!.id, 2024)).toMatchObject({ status: 'submitted', report: { late: true } });
+  expect((await status(counties[0]!.id, 2025)).status).toBe('draft');
+  expect((await status(departments[4]!.id, 2025)).status).toBe('notStarted');
+  const minutes = (await api<{ hearings: Array<{ comments: Array<{ kind: string; rectificationIds: string[] }> }> }>(runtime, 'GET', `/api/units/${counties[0]!.id}/hearings?year=2024`, { token: inspector })).body.hearings;
+  expect(minutes).toHaveLength(1);
+  expect(minutes[0]!.comments.map((c) => [c.kind, c.rectificationIds.length])).toEqual([['question', 0], ['comment', 1], ['comment', 1]]);
+  const rectifications = (await api<{ rectifications: Array<{ status: string; overdue: boolean }> }>(runtime, 'GET', `/api/units/${counties[0]!.id}/rectifications`, { token: inspector })).body.rectifications;
+  expect(rectifications.map((r) => [r.status, r.overdue]).sort()).toEqual([['closed', false], ['open', true]]);
+  const quarter = Math.min(3, Math.floor(new Date(Date.now() + 8 * 3600_000).getUTCMonth() / 3) + 1);
+  for (const county of counties) {
+    const tasks = (await api<{ tasks: Array<{ lights: Record<string, string> }> }>(runtime, 'GET', `/api/units/${county.id}/key-tasks?year=2026`, { token: inspector })).body.tasks;
+    expect(tasks).toHaveLength(2);
+    for (const task of tasks) expect(Object.keys(task.lights)).toEqual(Array.from({ length: quarter }, (_, i) => String(i + 1)));
+  }
 });

@@ -11,6 +11,7 @@ import type { Role } from '#shared/auth/roles.js';
 import type { InvocationListener } from '../../functions.js';
 import { httpClient, type HttpAnswer, type HttpClient, type HttpRequestOptions } from '../../support/httpClient.js';
 import { eventually } from '../../support/eventually.js';
+import { statementAnswers } from '../../support/reportsFlow.js';
 import { readState } from './state.js';
 
 export { eventually };
@@ -64,13 +65,14 @@ export const registerUnit = async (runtime: Runtime, name: string, parentId?: st
 
 /**
  * Waits until the reports service knows the unit: until then the unit is out of reach (403) for its
- * own people, as any unit the service does not know.
+ * own people, as any unit the service does not know. The draft answers every item of the statement
+ * (the unit has no published lists), so that it can be submitted.
  */
 export const saveDraftWhenKnown = async (runtime: Runtime, unitId: string, year: number, token: string) =>
   eventually(async () => {
     const answer = await api(runtime, 'PUT', `/api/units/${unitId}/annual-reports/${year}`, {
       token,
-      body: { summary: '年度报告', sections: [{ title: '主体责任', content: '落实情况' }] },
+      body: { summary: '年度报告', sections: [{ title: '主体责任', content: '落实情况' }], answers: statementAnswers() },
     });
     return answer.status === 403 || answer.status === 404 ? undefined : answer;
   }, 30_000, `reports to know unit ${unitId}`);

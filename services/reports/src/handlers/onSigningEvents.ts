@@ -4,9 +4,12 @@ import { createLogger } from '#shared/logger.js';
 import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
-import { unitKey } from '../adapters/reportRepository.js';
+import { listKey, postKey, unitKey } from '../adapters/reportRepository.js';
 
-/** Keeps the units the reports service accepts reports from, as `signing.events` announces them. */
+/**
+ * Keeps what the reports service needs from `signing.events`: the units it accepts reports from,
+ * the people in their posts (secretaries, leading cadres) and the published lists its reports answer.
+ */
 export const handler = kafkaConsumer({
   consumerName: 'reports-onSigningEvents',
   tableName: () => tableName('reports'),
@@ -44,5 +47,32 @@ export const handler = kafkaConsumer({
           ExpressionAttributeValues: { ':ancestors': unit.ancestorIds },
         },
       })),
+    'signing.PersonAssigned.v1': ({ data }) => [
+      {
+        Put: {
+          TableName: tableName('reports'),
+          Item: { ...postKey(data.unitId, data.postId), kind: 'post', postId: data.postId, unitId: data.unitId, personId: data.personId, name: data.name, role: data.role, title: data.title, endDate: null },
+        },
+      },
+    ],
+    'signing.PersonLeftPost.v1': ({ data }) => [
+      {
+        Update: {
+          TableName: tableName('reports'),
+          Key: postKey(data.unitId, data.postId),
+          UpdateExpression: 'SET endDate = :end',
+          ExpressionAttributeValues: { ':end': data.endDate },
+        },
+      },
+    ],
+    // Events of a unit arrive in order (the unit is the partition key), so the last one is the latest version.
+    'signing.ResponsibilityListPublished.v1': ({ data }) => [
+      {
+        Put: {
+          TableName: tableName('reports'),
+          Item: { ...listKey(data.unitId, data.year, data.subject, data.postId), kind: 'list', listId: data.listId, subject: data.subject, version: data.version, items: data.items },
+        },
+      },
+    ],
   },
 });
