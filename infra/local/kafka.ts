@@ -14,6 +14,7 @@ import type { Step } from './progress.js';
 import { allTopics, topicPartitions } from '#events/topics.js';
 
 const kafkaDir = path.join(repoRoot, 'infra/local/kafka');
+const log4jOption = `-Dlog4j.configuration=file:${path.join(kafkaDir, 'log4j.properties')}`;
 const expectedJars = (): string[] => readFileSync(path.join(kafkaDir, 'jars.txt'), 'utf8').split('\n').filter(Boolean);
 
 /** Where the jars go; shared by every data folder, since they never change. */
@@ -102,6 +103,25 @@ auto.create.topics.enable=false
 log.retention.hours=168
 `;
 
+/**
+ * Formats the broker's storage in `options.dataDir` for the cluster `clusterId`, writing its
+ * properties file; gives that file. The cluster id is random base64url, so one in 64 begins with
+ * `-`: it is passed as `--cluster-id=<id>`, since as an argument of its own the tool's parser would
+ * read it as an option and fail.
+ */
+export const formatKafkaStorage = async (options: KafkaOptions, clusterId: string): Promise<string> => {
+  const libDir = await ensureKafkaJars();
+  const logDir = path.join(options.dataDir, 'log');
+  mkdirSync(logDir, { recursive: true });
+  const propsFile = path.join(options.dataDir, 'server.properties');
+  writeFileSync(propsFile, serverProperties(options, logDir));
+  if (!existsSync(path.join(logDir, 'meta.properties'))) {
+    const format = spawnSync(java(), ['-cp', `${libDir}/*`, log4jOption, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '--config', propsFile], { encoding: 'utf8' });
+    if (format.status !== 0) throw new Error(`Formatting Kafka storage failed: ${format.stderr || format.stdout}`);
+  }
+  return propsFile;
+};
+
 const java = () => (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin/java') : 'java');
 
 /**
@@ -110,27 +130,15 @@ const java = () => (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bi
  */
 export const startKafka = async (options: KafkaOptions, step?: Step): Promise<KafkaBroker> => {
   const libDir = await ensureKafkaJars();
-  const logDir = path.join(options.dataDir, 'log');
-  mkdirSync(logDir, { recursive: true });
-  const propsFile = path.join(options.dataDir, 'server.properties');
-  writeFileSync(propsFile, serverProperties(options, logDir));
   const classpath = `${libDir}/*`;
-  const log4j = `-Dlog4j.configuration=file:${path.join(kafkaDir, 'log4j.properties')}`;
-
-  if (!existsSync(path.join(logDir, 'meta.properties'))) {
-    step?.update('formatting storage');
-    const clusterId = randomBytes(16).toString('base64url');
-    const format = spawnSync(java(), ['-cp', classpath, log4j, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile], {
-      encoding: 'utf8',
-    });
-    if (format.status !== 0) throw new Error(`Formatting Kafka storage failed: ${format.stderr || format.stdout}`);
-  }
+  step?.update('formatting storage');
+  const propsFile = await formatKafkaStorage(options, randomBytes(16).toString('base64url'));
 
   step?.update('starting the JVM');
   const out = openSync(path.join(options.dataDir, 'broker.log'), 'a');
   const child = spawn(
     java(),
-    [`-Xmx${options.heapMb ?? 512}m`, '-Xss1m', '-XX:+UseG1GC', '-Djava.awt.headless=true', '-cp', classpath, log4j, 'kafka.Kafka', propsFile],
+    [`-Xmx${options.heapMb ?? 512}m`, '-Xss1m', '-XX:+UseG1GC', '-Djava.awt.headless=true', '-cp', classpath, log4jOption, 'kafka.Kafka', propsFile],
     { stdio: ['ignore', out, out] },
   );
   const brokers = `127.0.0.1:${options.port}`;

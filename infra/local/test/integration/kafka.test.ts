@@ -1,8 +1,13 @@
 /**
  * kafkajs against the broker the project runs (Apache Kafka 3.9, KRaft): admin, produce with
- * acks=all, and a consumer group that reads back what was written, in order.
+ * acks=all, and a consumer group that reads back what was written, in order; and the storage of a
+ * new broker formatted whatever its random cluster id looks like.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { formatKafkaStorage } from '../../kafka.js';
 import { readState } from '../support/state.js';
 import { eventually } from '../support/harness.js';
 
@@ -33,4 +38,19 @@ it('works with kafkajs: topics, produce and consume in order', async () => {
   await Promise.all([consumer.disconnect(), producer.disconnect()]);
   await admin.deleteTopics({ topics: [topic] });
   await admin.disconnect();
+});
+
+it('formats a broker’s storage for a cluster id that begins with a dash, as one random id in 64 does', async () => {
+  // Prepare
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kafka-format-'));
+
+  // Act
+  try {
+    await formatKafkaStorage({ dataDir, port: 1, controllerPort: 2 }, '-Xq3vZK1TSWyZ8n7mH0aQg');
+
+    // Assess
+    expect(readFileSync(path.join(dataDir, 'log', 'meta.properties'), 'utf8')).toContain('cluster.id=-Xq3vZK1TSWyZ8n7mH0aQg');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
