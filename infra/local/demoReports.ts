@@ -41,9 +41,10 @@ export const seedReports = async (api: HttpClient, runtime: Runtime, tree: reado
   const existing = await api.request<{ tasks: unknown[] }>('GET', `/api/units/${first.id}/key-tasks?year=${taskYear}`, { token: cityInspector });
   if (existing.status === 200 && existing.body.tasks.length > 0) return;
 
-  // The reports service learns posts and lists from signing.events: wait until it has the last unit's.
+  // The reports service learns posts and lists from signing.events: wait until it has the last town's
+  // (the tree may hold units of others, without lists).
   const reports = reportsFlow(api);
-  const last = tree[tree.length - 1]!;
+  const last = tree.filter((u) => counties.some((c) => c.id === u.parentId)).at(-1) ?? first;
   await eventually(
     async () => ((await reports.structure(last.id, taskYear, await token('unit_staff', last.id))).items.some((i) => i.part === 'list') ? true : undefined),
     30_000,
