@@ -4,6 +4,8 @@
  * relay's events.
  */
 
+import type { Settings } from './settings.js';
+
 /** A registered unit, a year, and a token of the unit's secretary. */
 export interface Pair {
   readonly unitId: string;
@@ -16,15 +18,31 @@ export const relayYear = 2100;
 const firstYear = 2000;
 const lastYear = 2099;
 
-/** Hands out fresh (unit, year) pairs, unit by unit, then the next year. */
-export const pairSource = (units: readonly Pair[]): { next(count: number): Pair[] } => {
+/**
+ * The pairs the phases take: submit latency (gateway, bare path and bare write), throughput
+ * (gateway and bare) and end to end.
+ */
+export const pairsNeeded = (settings: Settings): number =>
+  3 * (settings.latencyWarmup + settings.latencySamples) + 2 * settings.throughputCount + settings.e2eWarmup + settings.e2eSamples;
+
+/** The years the pairs use, then the relay's: the years the units' lists are published for. */
+export const yearsUsed = (settings: Settings): number[] => {
+  const last = Math.min(lastYear, firstYear + Math.ceil(pairsNeeded(settings) / settings.units) - 1);
+  return [...Array.from({ length: last - firstYear + 1 }, (_, i) => firstYear + i), relayYear];
+};
+
+/**
+ * Hands out fresh (unit, year) pairs, unit by unit, then the next year, up to `lastListYear` (the
+ * units have no lists after it).
+ */
+export const pairSource = (units: readonly Pair[], lastListYear = lastYear): { next(count: number): Pair[] } => {
   let index = 0;
   return {
     next: (count) =>
       Array.from({ length: count }, () => {
         const unit = units[index % units.length]!;
         const year = firstYear + Math.floor(index / units.length);
-        if (year > lastYear) throw new Error('Out of (unit, year) pairs');
+        if (year > Math.min(lastYear, lastListYear)) throw new Error(`Out of (unit, year) pairs: the phases take more than pairsNeeded() says`);
         index++;
         return { ...unit, year };
       }),

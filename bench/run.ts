@@ -32,7 +32,7 @@ import { partsSteps } from '#infra/local/parts.js';
 import { Progress } from '#infra/local/progress.js';
 import { lifecycle } from './lifecycle.js';
 import { settingsFrom } from './settings.js';
-import { pairSource } from './pairs.js';
+import { pairSource, relayYear, yearsUsed } from './pairs.js';
 import { printResults, resultsDocument, writeResults } from './results.js';
 import { setup } from './phases/setup.js';
 import { registerUnits } from './phases/units.js';
@@ -65,7 +65,7 @@ const main = async () => {
 
   const { bench, runtimeLogLines } = await setup({ settings, progress, dataDir, defer: life.defer, log, note: (text) => notes.push(text) });
   const units = await registerUnits(bench);
-  const pairs = pairSource(units.units);
+  const pairs = pairSource(units.units, Math.max(...yearsUsed(settings).filter((y) => y !== relayYear)));
   const idle = await measureIdle(bench);
   const submitLatency = await measureSubmitLatency(bench, pairs.next);
   const throughput = await measureThroughput(bench, pairs.next);

@@ -11,7 +11,7 @@ import { pool } from '#infra/local/support/pool.js';
 import { eventually } from '#infra/local/support/eventually.js';
 import { UnexpectedStatusError } from '#infra/local/support/httpClient.js';
 import type { Bench } from '../context.js';
-import { relayYear, type Pair } from '../pairs.js';
+import { relayYear, yearsUsed, type Pair } from '../pairs.js';
 import { CompressionTypes } from 'kafkajs';
 import { topics } from '#events/topics.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
@@ -71,14 +71,13 @@ export const registerUnits = async (bench: Bench): Promise<Units> => {
   return { units, adminToken, overview };
 };
 
-/** The first and last years the benchmark's (unit, year) pairs and the relay use. */
-const years = { first: 2000, last: relayYear };
-
 /** Publishes every unit's lists of every year on `signing.events`, and waits until the reports service has them. */
 const publishLists = async (bench: Bench, units: readonly Pair[]): Promise<void> => {
   const at = new Date();
   const messages = units.flatMap((unit) =>
-    Array.from({ length: years.last - years.first + 1 }, (_, i) => listEventsOf(unit.unitId, years.first + i, at)).flat().map((event) => messageOf(outboxPut('signing', topics.signing, event, at).Put.Item)),
+    yearsUsed(bench.settings)
+      .flatMap((year) => listEventsOf(unit.unitId, year, at))
+      .map((event) => messageOf(outboxPut('signing', topics.signing, event, at).Put.Item)),
   );
   const producer = bench.kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -87,9 +86,9 @@ const publishLists = async (bench: Bench, units: readonly Pair[]): Promise<void>
   } finally {
     await producer.disconnect();
   }
-  // A unit's lists arrive in order (the unit is the record key): its last year's lists are its last.
+  // A unit's lists arrive in order (the unit is the record key): the relay year's are its last.
   const hasLists = async (unit: Pair) => {
-    const answer = await bench.api.request<{ items?: unknown[] }>('GET', `/api/units/${unit.unitId}/annual-reports/${years.last}`, { token: unit.token });
+    const answer = await bench.api.request<{ items?: unknown[] }>('GET', `/api/units/${unit.unitId}/annual-reports/${relayYear}`, { token: unit.token });
     return answer.status === 200 && answer.body.items?.length === benchReportItems;
   };
   await eventually(

@@ -58,9 +58,9 @@ const checkAnswers = (items: readonly ReportItem[], answers: Readonly<Record<str
 export const handleReportCommand = async (caller: Caller, command: ReportRequest, now: Date, cause: Causation): Promise<AnnualReport> => {
   // The route's reach guard has found the unit; a report is still written by the unit's own people only.
   if ((command.kind === 'saveDraft' || command.kind === 'submit') && caller.unitId !== command.unitId) throw new ForbiddenError('Only the unit’s own staff and secretary may write its annual report');
-  const current = await getReport(command.unitId, command.year);
+  // The report and its structure (the published lists) are read at once.
   const needsStructure = command.kind === 'submit' || (command.kind === 'saveDraft' && command.answers !== undefined);
-  const items = needsStructure ? await structureOf(command.unitId, command.year) : [];
+  const [current, items] = await Promise.all([getReport(command.unitId, command.year), needsStructure ? structureOf(command.unitId, command.year) : Promise.resolve([])]);
   if (command.kind === 'saveDraft') checkAnswers(items, command.answers);
   const decided = decideReportCommand(caller, command.kind === 'submit' ? { ...command, items } : command, current, now, cause);
   const saved: SavedDraft | undefined =
