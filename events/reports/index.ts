@@ -18,3 +18,7 @@ export { KeyTaskRatingCommentedV1 } from './KeyTaskRatingCommented.v1.js';
 export { LedgerFiledV1 } from './LedgerFiled.v1.js';
 export { LedgerCheckedV1 } from './LedgerChecked.v1.js';
 export { LedgerCirculatedV1 } from './LedgerCirculated.v1.js';
+export { DeadlineCalendarChangedV1 } from './DeadlineCalendarChanged.v1.js';
+export { ReminderSentV1 } from './ReminderSent.v1.js';
+export { DeliveryFailedV1 } from './DeliveryFailed.v1.js';
+export { DeadlineEscalatedV1 } from './DeadlineEscalated.v1.js';

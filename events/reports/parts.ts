@@ -44,3 +44,32 @@ export const HearingRef = z.object({
   unitId: z.string().min(1),
   year: z.number().int(),
 });
+
+/**
+ * What a deadline is about: the annual report and the hearing of a year, a key task's time node, a
+ * rectification item, a month's ledger filing; other services register theirs as `external`.
+ */
+export const DeadlineKind = z.enum(['annualReport', 'hearing', 'keyTaskMilestone', 'rectification', 'ledgerFiling', 'external']);
+export type DeadlineKind = z.infer<typeof DeadlineKind>;
+
+/** One deadline of one unit: its kind, the record it is about (`2026` for a year's report, an item's id…) and when it falls due. */
+export const DeadlineRef = z.object({
+  kind: DeadlineKind,
+  /** The record the deadline is about, unique within its kind and unit. */
+  subject: z.string().min(1),
+  unitId: z.string().min(1),
+  dueAt: z.iso.datetime({ offset: true }),
+});
+export type DeadlineRef = z.infer<typeof DeadlineRef>;
+
+/** Where a reminder or an escalation goes: a unit's people in a role, or one person. */
+export const Recipient = z.object({
+  unitId: z.string().min(1),
+  /** A person, when the deadline is one person's (a ledger filing); null for the unit's people in `role`. */
+  personId: z.string().min(1).nullable(),
+  role: z.enum(['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept']),
+});
+export type Recipient = z.infer<typeof Recipient>;
+
+/** The ways a reminder is delivered: always in the app, and by email and SMS where the recipient has them. */
+export const Channel = z.enum(['inApp', 'email', 'sms']);
