@@ -9,8 +9,6 @@ export const AnnualReportDraftSavedData = z.object({
   sectionCount: z.number().int().nonnegative(),
   /** The version saved (every saved draft is kept); absent in events of the first slice. */
   version: z.number().int().positive().optional(),
-  /** How many required items are still unanswered in this version. */
-  missingCount: z.number().int().nonnegative().optional(),
   actor: Actor.optional(),
 });
 export type AnnualReportDraftSavedData = z.infer<typeof AnnualReportDraftSavedData>;

@@ -101,6 +101,12 @@ export const againOnConflict = async <T>(attempt: () => Promise<T>, attempts: nu
   }
 };
 
+/** An item as read, without its keys and item type, keeping its `revision` (the write guard of what follows). */
+export const stateOf = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, kind: _kind, ...rest } = item;
+  return rest as T;
+};
+
 /** An item as read, without the table's own attributes (keys, item type and write revision). */
 export const withoutKeys = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, kind: _kind, revision: _revision, ...rest } = item;

@@ -5,10 +5,12 @@
  * each under a condition. Attachments emit no events of their own: the events of the items they
  * support carry their id, name, type and SHA-256 (`Evidence`).
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#shared/dynamo/client.js';
 import { assertItemFits } from '#shared/dynamo/limits.js';
+import { stateOf } from '#shared/dynamo/store.js';
 import type { Attachment } from '../domain/attachments.js';
+import { store } from './reportRepository.js';
 
 const table = () => tableName('reports');
 const attachmentKey = (unitId: string, attachmentId: string) => ({ pk: `UNIT#${unitId}`, sk: `ATTACHMENT#${attachmentId}` });
@@ -27,10 +29,9 @@ export const putAttachment = async (attachment: Attachment): Promise<void> => {
 
 /** One attachment of a unit, read consistently; undefined when the unit has none by that id. */
 export const getAttachment = async (unitId: string, attachmentId: string): Promise<Attachment | undefined> => {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: attachmentKey(unitId, attachmentId), ConsistentRead: true }));
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, kind: _kind, ...attachment } = Item;
-  return attachment as Attachment;
+  const { pk, sk } = attachmentKey(unitId, attachmentId);
+  const item = await store.getItem(pk, sk);
+  return item ? stateOf<Attachment>(item) : undefined;
 };
 
 /**

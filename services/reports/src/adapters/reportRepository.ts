@@ -15,6 +15,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
 import { tableStore, withoutKeys, type ItemPut } from '#shared/dynamo/store.js';
+
+export { stateOf } from '#shared/dynamo/store.js';
 import { cachedDirectory } from '#shared/http/guard.js';
 import type { CloudEvent } from '#events/envelope.js';
 import type { ListItem, ListSubject } from '#events/signing/parts.js';
@@ -120,10 +122,4 @@ export const submissionsOf = async (year: number): Promise<{ unitIds: string[]; 
     unitIds: units.map((u) => String(u.sk).slice('UNIT#'.length)),
     submitted: new Set(reports.filter((r) => r.status === 'submitted' || r.status === 'accepted').map((r) => r.unitId as string)),
   };
-};
-
-/** An item as read, without its keys and item type, keeping its `revision` (the write guard of what follows). */
-export const stateOf = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, kind: _kind, ...rest } = item;
-  return rest as T;
 };

@@ -1,5 +1,6 @@
 import { isOverdue, submitEvidence, verify, checkHearingDate, type Rectification } from '../../src/domain/hearings.js';
-import { checkFiling, checkLedgerMonth, commentOnRating, confirmClosing, lightsOf, monthsOf, progress, rate, shortfalls, type KeyTask, type LedgerFiling } from '../../src/domain/keyTasks.js';
+import { commentOnRating, confirmClosing, lightsOf, progress, rate, type KeyTask } from '../../src/domain/keyTasks.js';
+import { checkFiling, checkLedgerMonth, monthsOf, shortfalls, type LedgerFiling } from '../../src/domain/ledger.js';
 import { hearingDeadline } from '../../src/config.js';
 import { ConflictError, RuleError } from '#shared/errors.js';
 import { loadFixture } from '#events/fixtures/index.js';
