@@ -1,5 +1,6 @@
 import { defineService } from '#shared/manifest.js';
 import { topics } from '#events/topics.js';
+import { Problem } from '#shared/http/problem.js';
 import {
   AnnualReportOverview,
   AnnualReportQuery,
@@ -8,6 +9,8 @@ import {
   OverviewQuery,
   RectificationOverview,
   RectificationQuery,
+  ReminderOverview,
+  RemindersQuery,
   SigningCoverage,
 } from './src/schemas.js';
 
@@ -31,7 +34,7 @@ export default defineService({
     },
     onReportsEvents: {
       entry: 'src/handlers/onReportsEvents.ts',
-      description: 'Projects annual report status, rectification items and key tasks with their lights from reports.events',
+      description: 'Projects annual report status, rectification items, key tasks with their lights, and reminders and escalations from reports.events',
       memoryMb: 256,
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
@@ -105,6 +108,27 @@ export default defineService({
           summary: '重点任务红黄绿灯（看板） / Key task lights',
           request: { query: KeyTaskLightsQuery },
           responses: { 200: { description: 'Each task’s light and reason per quarter, its comments, and red, yellow and green per quarter', body: KeyTaskLights } },
+        },
+      ],
+    },
+    reminderOverview: {
+      entry: 'src/handlers/reminderOverview.ts',
+      description: 'Reminders, failed deliveries and escalation of every unit of a subtree in the caller’s reach',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      triggers: [
+        {
+          type: 'http',
+          method: 'GET',
+          path: '/api/dashboard/reminders',
+          roles: readers,
+          reach: { kind: 'listing' },
+          summary: '催办与督办情况（看板） / Reminders and escalations',
+          request: { query: RemindersQuery },
+          responses: {
+            200: { description: 'Per unit of the subtree: reminders got, failed deliveries, the escalation that stands; and their totals', body: ReminderOverview },
+            404: { description: 'Unknown unit (only to an admin of the whole tree)', body: Problem },
+          },
         },
       ],
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { YearParam } from '#shared/http/inputs.js';
-import { RectificationSource } from '#events/reports/parts.js';
+import { UnitId, YearParam } from '#shared/http/inputs.js';
+import { DeadlineKind, RectificationSource } from '#events/reports/parts.js';
 
 /** Query of `GET /api/dashboard/signing`: the year reported on. */
 export const OverviewQuery = z.strictObject({ year: YearParam });
@@ -147,3 +147,58 @@ export const KeyTaskLights = z.object({
   ),
 });
 export type KeyTaskLights = z.infer<typeof KeyTaskLights>;
+
+/** Which units `GET /api/dashboard/reminders` keeps: those escalated now, those reminded, those with a failed delivery. */
+export const ReminderStatusFilter = z.enum(['escalated', 'reminded', 'failed']);
+export type ReminderStatusFilter = z.infer<typeof ReminderStatusFilter>;
+
+/** Query of `GET /api/dashboard/reminders`: whose subtree, which kind of deadline, which units. */
+export const RemindersQuery = z.strictObject({
+  unitId: UnitId.optional().meta({ description: 'The unit whose subtree is answered; by default the caller’s unit (the whole tree for an admin without one)' }),
+  kind: DeadlineKind.optional().meta({ description: 'Only deadlines of this kind', examples: ['annualReport'] }),
+  status: ReminderStatusFilter.optional().meta({ description: '`escalated`: only units escalated now; `reminded`: only units reminded; `failed`: only units with a failed delivery', examples: ['escalated'] }),
+});
+export type RemindersQuery = z.infer<typeof RemindersQuery>;
+
+/** One unit's reminders and escalation in `GET /api/dashboard/reminders`. */
+export const UnitReminders = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  /** The reminders the unit's people got, each counted once, and the one of the latest run. */
+  reminders: z.object({
+    count: z.number().int(),
+    last: z.object({ kind: DeadlineKind, subject: z.string(), dueAt: z.string(), offsetDays: z.number().int(), runAt: z.string() }).nullable(),
+  }),
+  /** Deliveries by email or SMS that failed after their retries (the in-app notice stands), one per reminder and channel. */
+  deliveryFailures: z.object({
+    count: z.number().int(),
+    last: z.object({ channel: z.enum(['email', 'sms']), reason: z.string(), at: z.string() }).nullable(),
+  }),
+  /** The last escalation round that named the unit overdue, while it is current (the engine repeats it weekly until the unit is done); null otherwise. */
+  escalation: z
+    .object({ round: z.number().int(), at: z.string(), kind: DeadlineKind, subject: z.string(), dueAt: z.string(), daysOverdue: z.number().int() })
+    .nullable(),
+});
+export type UnitReminders = z.infer<typeof UnitReminders>;
+
+/**
+ * Answer of `GET /api/dashboard/reminders`: the units of the subtree (parents before children, then
+ * by name) that `status` lets through. `totals` are of every unit of the subtree, whatever `status`;
+ * `kind` narrows both.
+ */
+export const ReminderOverview = z.object({
+  totals: z.object({
+    /** Units in the subtree. */
+    units: z.number().int(),
+    /** Units reminded at least once, and the reminders they got. */
+    reminded: z.number().int(),
+    reminders: z.number().int(),
+    /** Units with a failed delivery, and the failed deliveries. */
+    failed: z.number().int(),
+    deliveryFailures: z.number().int(),
+    /** Units escalated now. */
+    escalated: z.number().int(),
+  }),
+  units: z.array(UnitReminders),
+});
+export type ReminderOverview = z.infer<typeof ReminderOverview>;

@@ -6,8 +6,12 @@ import { ReportsEvent } from '#events/index.js';
 import { accepted, draftSaved, reopened, returned, submitted, table } from '../adapters/projection.js';
 import { rectificationClosed, rectificationEvidenceSubmitted, rectificationOpened, rectificationReopened } from '../adapters/rectifications.js';
 import { keyTaskAdded, keyTaskClosed, keyTaskProgressed, keyTaskRated, keyTaskRatingCommented } from '../adapters/keyTasks.js';
+import { deadlineEscalated, deliveryFailed, reminderSent } from '../adapters/reminders.js';
 
-/** Projects annual report status, rectification items and key tasks with their lights from `reports.events`. */
+/**
+ * Projects annual report status, rectification items, key tasks with their lights, and the deadline
+ * engine's reminders, failed deliveries and escalations from `reports.events`.
+ */
 export const handler = kafkaConsumer({
   consumerName: 'dashboard-onReportsEvents',
   tableName: table,
@@ -30,5 +34,8 @@ export const handler = kafkaConsumer({
     'reports.KeyTaskClosed.v1': keyTaskClosed,
     'reports.KeyTaskRated.v1': keyTaskRated,
     'reports.KeyTaskRatingCommented.v1': keyTaskRatingCommented,
+    'reports.ReminderSent.v1': reminderSent,
+    'reports.DeliveryFailed.v1': deliveryFailed,
+    'reports.DeadlineEscalated.v1': deadlineEscalated,
   },
 });
