@@ -14,6 +14,7 @@ import type { SigningEvent } from '#events/index.js';
 import { chengduStatement } from '#services/reports/src/config.js';
 import { listTemplates } from '#services/signing/src/config.js';
 import { decideOn } from './reportsPath.js';
+import { defaultDueAt } from '#services/reports/src/domain/deadlines.js';
 
 const signingEvent = eventMaker<SigningEvent>('/services/signing');
 
@@ -80,12 +81,13 @@ export const draftBodyOf = (unitId: string, year: number) => ({
 
 /** The `reports.AnnualReportDraftSaved.v1` event of a first draft of `unitId`'s report on `year`. */
 export const draftSavedEvent = (unitId: string, year: number, at = new Date()): CloudEvent =>
-  decideOn({ kind: 'saveDraft', unitId, year, ...draftBodyOf(unitId, year) }, undefined, at).events[0]!;
+  decideOn({ kind: 'saveDraft', unitId, year, ...draftBodyOf(unitId, year) }, undefined, new Date(defaultDueAt('annualReport', year)), at).events[0]!;
 
 /** A first draft's event and then its submission's event, of one unit and year. */
 export const draftAndSubmitEvents = (unitId: string, year: number, at = new Date()): [CloudEvent, CloudEvent] => {
-  const draft = decideOn({ kind: 'saveDraft', unitId, year, ...draftBodyOf(unitId, year) }, undefined, at);
-  const submit = decideOn({ kind: 'submit', unitId, year, items: [] }, draft.next, at);
+  const deadline = new Date(defaultDueAt('annualReport', year));
+  const draft = decideOn({ kind: 'saveDraft', unitId, year, ...draftBodyOf(unitId, year) }, undefined, deadline, at);
+  const submit = decideOn({ kind: 'submit', unitId, year, items: [] }, draft.next, deadline, at);
   return [draft.events[0]!, submit.events[0]!];
 };
 

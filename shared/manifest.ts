@@ -106,6 +106,11 @@ export interface FunctionSpec {
    * learn where a bucket is ({@link bucketEnvName}) and may touch it.
    */
   readonly usesBuckets?: readonly string[];
+  /**
+   * The function sends email and SMS through the notification port: the CDK app lets it use SES
+   * and SNS and tells it which providers to use; locally they are captured.
+   */
+  readonly sendsNotifications?: boolean;
 }
 
 export interface TableSpec {

@@ -70,6 +70,9 @@ const count = (service: string, name: string, dimensions: Dimensions, value: num
   set.pending.set(name, (set.pending.get(name) ?? 0) + value);
 };
 
+/** Counts `n` deliveries of reminders through `channel` (email, sms) that ended `outcome`; `retried` counts the extra attempts. */
+export const countDelivery = (service: string, channel: string, outcome: 'sent' | 'failed' | 'retried', n = 1): void => count(service, 'ReminderDeliveries', { channel, outcome }, n);
+
 /** Counts `n` records a consumer (its qualified function name) handled with `outcome`. */
 export const countConsumerOutcome = (service: string, consumer: string, outcome: ConsumerOutcome, n = 1): void =>
   count(service, consumerMetricNames[outcome], { consumer }, n);

@@ -1,6 +1,7 @@
 /** Everything one service manifest declares: tables, functions and their triggers. */
-import { RemovalPolicy, TimeZone, Tags } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, TimeZone, Tags } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -112,8 +113,13 @@ export class ServiceConstruct extends Construct {
         vpc: props.vpc,
         subnets: props.subnets,
         securityGroup: props.functionSecurityGroup,
-        environment: { ...environment, ...Object.fromEntries(used.map(([bucketKey, bucket]) => [bucketEnvName(manifest.name, bucketKey), bucket.bucketName])) },
+        environment: {
+          ...environment,
+          ...Object.fromEntries(used.map(([bucketKey, bucket]) => [bucketEnvName(manifest.name, bucketKey), bucket.bucketName])),
+          ...(spec.sendsNotifications ? notificationEnvironment(this) : {}),
+        },
       });
+      if (spec.sendsNotifications) grantNotifications(fn);
       for (const table of tables.values()) table.grantReadWriteData(fn);
       for (const [, bucket] of used) {
         bucket.grantRead(fn);
@@ -209,12 +215,39 @@ export class ServiceConstruct extends Construct {
     });
   }
 
-  /** An EventBridge Scheduler schedule on the manifest's six-field cron, in its time zone. */
+  /**
+   * An EventBridge Scheduler schedule on the manifest's six-field cron, in its time zone. The
+   * function gets `{ scheduledTime }`, the schedule's own time, so that a run (or a retry of it)
+   * stands for the moment it was due, not the moment it ran.
+   * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html
+   */
   private addSchedule(name: string, fn: ServiceFunction, trigger: ScheduleTrigger, index: number): void {
     new scheduler.Schedule(this, `${name}-schedule-${index}`, {
       description: `${name}: cron(${trigger.cron}) ${trigger.timeZone}`,
       schedule: scheduler.ScheduleExpression.expression(`cron(${trigger.cron})`, TimeZone.of(trigger.timeZone)),
-      target: new LambdaInvoke(fn),
+      target: new LambdaInvoke(fn, { input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }) }),
     });
   }
 }
+
+/**
+ * Where a function that sends notifications sends them: email through SES from the address the
+ * context gives (`-c notifyFrom=…`); SMS through SNS unless the context names a domestic provider
+ * (`-c smsProvider=aliyun` or `tencent`, whose keys the deployment supplies).
+ */
+const notificationEnvironment = (scope: Construct): Record<string, string> => ({
+  EMAIL_PROVIDER: 'ses',
+  SES_FROM_ADDRESS: (scope.node.tryGetContext('notifyFrom') as string | undefined) ?? 'noreply@example.gov.cn',
+  SMS_PROVIDER: (scope.node.tryGetContext('smsProvider') as string | undefined) ?? 'sns',
+  ...((scope.node.tryGetContext('publicBaseUrl') as string | undefined) ? { PUBLIC_BASE_URL: scope.node.tryGetContext('publicBaseUrl') as string } : {}),
+});
+
+/**
+ * SES sending from the account's verified identities, and SNS SMS (a phone number is no resource
+ * ARN, so SNS asks for `*`: https://docs.aws.amazon.com/sns/latest/dg/sms_sending-overview.html).
+ */
+const grantNotifications = (fn: ServiceFunction): void => {
+  const stack = Stack.of(fn);
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })] }));
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+};

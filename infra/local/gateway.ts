@@ -3,7 +3,8 @@
  * JWT authorizer does, each request turned into an HTTP API v2 event for its function. Besides the
  * routes: `GET /health`, `GET /api/openapi.json`, `GET /.well-known/jwks.json`, and the
  * development-only endpoints, which take an admin token of the whole tree: `POST /_local/schedule`
- * behind `npm run schedule` and `GET /_local/metrics`; and `PUT /_local/uploads/…`, which takes no
+ * behind `npm run schedule`, `GET /_local/metrics` and `GET /_local/mailbox` (shown by the page
+ * `/_local/mailbox.html`); and `PUT /_local/uploads/…`, which takes no
  * token but a presigned URL, where S3 would take the upload (`uploads.ts`). Every refusal is RFC
  * 9457 problem+json, unknown paths 404 and known paths with another method 405 (with `Allow`), as
  * the services answer.
@@ -32,6 +33,7 @@ import type { LocalFunction } from './functions.js';
 import { verifyToken, type loadOrCreateKeys } from './jwt.js';
 import { receiveUpload, type LocalBuckets } from './uploads.js';
 import { localUploadsPath } from '#shared/storage/localUploads.js';
+import { mailboxPage } from './mailbox.js';
 
 /** API Gateway's own payload limit; handlers enforce their smaller one. */
 const gatewayMaxBytes = 10 * 1024 * 1024;
@@ -82,6 +84,8 @@ export interface GatewayOptions {
   readonly metrics?: () => unknown;
   /** The manifests' buckets, which take uploads at `PUT /_local/uploads/…`; without them that path is unknown. */
   readonly buckets?: LocalBuckets;
+  /** The captured emails and SMS, for `GET /_local/mailbox` (and the page `/_local/mailbox.html`). */
+  readonly mailbox?: () => Promise<unknown>;
   readonly log?: (line: string) => void;
 }
 
@@ -164,6 +168,10 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       requireAdmin(claims);
       return { status: 200, body: options.metrics?.() ?? {} };
     }),
+    localRoute('GET', '/_local/mailbox', async ({ claims }) => {
+      requireAdmin(claims);
+      return { status: 200, body: (await options.mailbox?.()) ?? { email: [], sms: [] } };
+    }),
   );
   const publicGets: Record<string, () => Promise<{ status: number; body: unknown }>> = {
     '/health': options.health,
@@ -182,6 +190,13 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
 
     // An upload streams into its bucket's folder; its body is never read into memory here.
     if (options.buckets && rawPath.startsWith(localUploadsPath)) return receiveUpload(req, res, url, options.buckets, new Date());
+
+    // The mailbox page holds no data (it asks for a token and reads `/_local/mailbox` with it).
+    if (rawPath === '/_local/mailbox.html' && options.mailbox) {
+      if (method !== 'GET') throw new MethodNotAllowedError(`${rawPath} answers GET only`, ['GET']);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(mailboxPage);
+    }
 
     const publicGet = publicGets[rawPath];
     if (publicGet) {

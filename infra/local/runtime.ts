@@ -21,6 +21,7 @@ import { bucketEnvironment, localBuckets } from './uploads.js';
 import { openApiDocument } from './docs.js';
 import { disconnectAllProducers } from '#shared/kafka/producer.js';
 import { metricTally } from '#shared/metrics.js';
+import { mailboxDir, readMailbox } from './mailbox.js';
 
 export interface RuntimeOptions {
   readonly kafkaBrokers: string;
@@ -70,6 +71,8 @@ const configureEnvironment = (options: RuntimeOptions, services: readonly Servic
     // As the CDK app does, refuse a function that uses a bucket its manifest does not declare.
     for (const functionName of Object.keys(service.functions)) bucketsUsedBy(service, functionName);
   }
+  // Email and SMS are captured in a folder beside the data, shown at /_local/mailbox.html (`mailbox.ts`).
+  process.env.LOCAL_MAILBOX_DIR ??= mailboxDir(options.dataDir);
   // A bucket is a folder beside the data; its uploads go through the gateway (`uploads.ts`).
   Object.assign(process.env, bucketEnvironment(options.dataDir, services));
 };
@@ -124,7 +127,7 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
 
   const openApi = openApiDocument(services);
   const buckets = localBuckets(options.dataDir, services);
-  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, metrics: metricTally, buckets, log });
+  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, metrics: metricTally, buckets, mailbox: () => readMailbox(process.env.LOCAL_MAILBOX_DIR!), log });
   // Upload URLs point at the gateway, whose port is known only now; functions read it when they make one.
   process.env[localUploadsUrlEnv] = gateway.url;
 

@@ -134,6 +134,23 @@ describe('schedule triggers', () => {
   });
 });
 
+describe('the deadline run', () => {
+  it('fires every day at 09:00 Asia/Shanghai and hands the function its scheduled time', () => {
+    // Act
+    const template = synthesize();
+
+    // Assess
+    const names = functionNamesById(template);
+    const schedules = Object.values(resourcesOf(template, 'AWS::Scheduler::Schedule')).filter((s) => names.get(referencedId(s.Properties.Target.Arn) ?? 'missing') === 'reports-runDeadlines');
+    expect(schedules).toHaveLength(1);
+    const [schedule] = schedules;
+    expect(schedule!.Properties.ScheduleExpression).toBe('cron(0 9 * * ? *)');
+    expect(schedule!.Properties.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+    expect(schedule!.Properties.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
+    expect(JSON.parse(schedule!.Properties.Target.Input as string)).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
+  });
+});
+
 describe('network and cluster', () => {
   it('is one MSK Serverless cluster with IAM authentication in the private subnets, reachable by the functions', () => {
     // Prepare

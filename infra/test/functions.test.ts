@@ -115,3 +115,36 @@ describe('manifest functions', () => {
     expect(act).toThrow("Handler of ghost-haunt not found: services/ghost/src/handlers/haunt.ts (declared as entry 'src/handlers/haunt.ts' in services/ghost/service.ts).");
   });
 });
+
+describe('functions that send notifications', () => {
+  const sending = manifestFunctions.filter((fn) => fn.spec.sendsNotifications === true).map((fn) => fn.name);
+
+  it('are the reminder sender alone, which may send SES email and SNS SMS and is told its providers; no other function may', () => {
+    // Act
+    const template = synthesize({ context: { notifyFrom: 'jiwei@example.gov.cn' } });
+
+    // Assess
+    expect(sending).toEqual(['reports-dispatchReminders']);
+    const ids = functionIds(template);
+    for (const { name } of manifestFunctions) {
+      const actions = roleStatementsOf(template, ids.get(name)!).flatMap((s) => s.Action);
+      const variables = resourcesOf(template, 'AWS::Lambda::Function')[ids.get(name)!]!.Properties.Environment.Variables as Record<string, unknown>;
+      if (sending.includes(name)) {
+        expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'sns:Publish']));
+        expect(variables).toEqual(expect.objectContaining({ EMAIL_PROVIDER: 'ses', SES_FROM_ADDRESS: 'jiwei@example.gov.cn', SMS_PROVIDER: 'sns' }));
+      } else {
+        expect(actions.filter((a) => a.startsWith('ses:') || a.startsWith('sns:'))).toEqual([]);
+        expect(variables.EMAIL_PROVIDER).toBeUndefined();
+      }
+    }
+  });
+
+  it('send SMS through a domestic provider when the deployment names one (the China regions)', () => {
+    // Act
+    const template = synthesize({ context: { smsProvider: 'aliyun' } });
+
+    // Assess
+    const id = functionIds(template).get('reports-dispatchReminders')!;
+    expect((resourcesOf(template, 'AWS::Lambda::Function')[id]!.Properties.Environment.Variables as Record<string, unknown>).SMS_PROVIDER).toBe('aliyun');
+  });
+});

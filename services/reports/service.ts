@@ -46,6 +46,7 @@ import {
   YearQuery,
 } from './src/schemas.js';
 import { attachmentBuckets, attachmentFunctions } from './attachments.manifest.js';
+import { deadlineFunctions } from './deadlines.manifest.js';
 
 const reportErrors = {
   404: { description: 'No draft to submit', body: Problem },
@@ -83,6 +84,7 @@ export default defineService({
   buckets: attachmentBuckets,
   functions: {
     ...attachmentFunctions,
+    ...deadlineFunctions,
     saveDraft: httpFunction('src/handlers/saveDraft.ts', 'Saves a new draft version of a unit’s annual report', {
       method: 'PUT',
       path: '/api/units/{unitId}/annual-reports/{year}',
@@ -243,7 +245,12 @@ export default defineService({
       reach: { kind: 'own-unit', unit: inPath },
       summary: '报送进展（可申请销号） / Report progress',
       request: { path: KeyTaskPath, body: ProgressBody },
-      responses: { 200: { description: 'The task', body: KeyTaskResult }, 404: { description: 'No such task', body: Problem }, 409: { description: 'Closed', body: Problem } },
+      responses: {
+        200: { description: 'The task', body: KeyTaskResult },
+        404: { description: 'No such task', body: Problem },
+        409: { description: 'Closed', body: Problem },
+        422: { description: 'Evidence that is not a stored attachment of the unit', body: Problem },
+      },
     }),
     closeKeyTask: httpFunction('src/handlers/closeKeyTask.ts', 'Confirms the closing of a key task', {
       method: 'POST',
@@ -323,13 +330,6 @@ export default defineService({
       memoryMb: 256,
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
-    },
-    remindAnnualReports: {
-      entry: 'src/handlers/remindAnnualReports.ts',
-      description: 'Counts the units whose annual report is not yet submitted, a week before 31 January',
-      memoryMb: 256,
-      timeoutSeconds: 60,
-      triggers: [{ type: 'schedule', cron: '0 9 24 1 ? *', timeZone: 'Asia/Shanghai' }],
     },
     relay: {
       entry: 'src/handlers/relay.ts',

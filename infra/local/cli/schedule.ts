@@ -10,7 +10,7 @@ import { httpClient } from '../support/httpClient.js';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { at: { type: 'string' } } });
 const [name] = positionals;
 if (!name) {
-  process.stderr.write('用法 / usage: npm run schedule -- <function> [--at <ISO time>]   e.g. reports-remindAnnualReports --at 2027-01-24T09:00:00+08:00\n');
+  process.stderr.write('用法 / usage: npm run schedule -- <function> [--at <ISO time>]   e.g. reports-runDeadlines --at 2027-01-24T09:00:00+08:00\n');
   process.exit(2);
 }
 const base = `http://localhost:${process.env.PORT ?? 3000}`;

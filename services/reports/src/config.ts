@@ -94,3 +94,35 @@ export const hearingDeadline = (year: number, config: ReportsConfig = reportsCon
 
 /** Where the quarterly circulation of the monthly ledger is published (Xupu: within the system). */
 export const ledgerCirculationScope = (): 'public' | 'system' | 'subtree' => (process.env.LEDGER_CIRCULATION_SCOPE as 'public' | 'system' | 'subtree' | undefined) ?? 'system';
+
+/** How the deadline engine acts, from the environment with the issue's defaults. */
+export interface DeadlineEngineConfig {
+  /** Days before the due day on which a reminder goes out (`REMINDER_OFFSETS`, default 14,7,3,1,0). */
+  readonly offsets: readonly number[];
+  /** Weekly escalation rounds at most (`ESCALATION_MAX_ROUNDS`, default 52: a year). */
+  readonly maxRounds: number;
+  /** A key task's time node counts as met by progress reported this many days before it, or later (`MILESTONE_WINDOW_DAYS`, default 14). */
+  readonly milestoneWindowDays: number;
+  /** Where a reminder's link points (`PUBLIC_BASE_URL`). */
+  readonly baseUrl: string;
+}
+
+const wholeNumbers = (text: string, name: string): number[] => {
+  const values = text.split(',').map((v) => v.trim());
+  if (values.some((v) => !/^\d{1,3}$/.test(v))) throw new Error(`${name} must be whole numbers of days separated by commas, e.g. 14,7,3,1,0; got "${text}"`);
+  return [...new Set(values.map(Number))].sort((a, b) => b - a);
+};
+
+export const deadlineEngineConfig = (env: NodeJS.ProcessEnv = process.env): DeadlineEngineConfig => ({
+  offsets: wholeNumbers(env.REMINDER_OFFSETS ?? '14,7,3,1,0', 'REMINDER_OFFSETS'),
+  maxRounds: Number(env.ESCALATION_MAX_ROUNDS ?? 52),
+  milestoneWindowDays: Number(env.MILESTONE_WINDOW_DAYS ?? 14),
+  baseUrl: (env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+});
+
+/**
+ * How many items each large set of the engine (the units, the people in posts, who is done) is
+ * spread over: every run reads them all by key, so a set of a province (100,000 units, half a
+ * million people in posts) stays within DynamoDB's 400 KB an item. Fixed: changing it moves members.
+ */
+export const setShards = 256;

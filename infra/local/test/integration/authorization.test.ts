@@ -44,10 +44,19 @@ export const expectedVerdict = (trigger: HttpTrigger, role: Role, wholeTree: boo
 
 /**
  * What an answer says of the guard. A 404 about a unit (or resource) that exists was the use case's,
- * past the guard (another id in the request, say a post, names nothing): answered.
+ * past the guard (another id in the request, say a post, names nothing): answered. So is any 404 of
+ * a `listing` route, which names no unit for the guard to look up (a notice of the caller's, say).
  */
-const verdictOf = (status: number, relation: Relation): Verdict | `unexpected ${number}` =>
-  status === 403 ? 'refused' : status === 404 ? (relation === 'unknown' ? 'not-found' : 'answered') : status === 401 || status >= 500 ? `unexpected ${status}` : 'answered';
+const verdictOf = (status: number, relation: Relation, rule: ReachRule): Verdict | `unexpected ${number}` =>
+  status === 403
+    ? 'refused'
+    : status === 404
+      ? relation === 'unknown' && rule.kind !== 'listing'
+        ? 'not-found'
+        : 'answered'
+      : status === 401 || status >= 500
+        ? `unexpected ${status}`
+        : 'answered';
 
 /** The first example a schema declares (`.meta({ examples })`), for filling a request in. */
 const exampleOf = (schema: z.ZodType | undefined): unknown => (schema?.meta() as { examples?: unknown[] } | undefined)?.examples?.[0];
@@ -105,7 +114,7 @@ const runMatrix = async (manifests: readonly ServiceManifest[]): Promise<{ cases
           const { path, body } = requestFor(trigger, relation);
           const answer = await api(runtime, trigger.method, path, { token, ...(body ? { body } : {}) });
           const expected = expectedVerdict(trigger, role, wholeTree, relation);
-          const got = verdictOf(answer.status, relation);
+          const got = verdictOf(answer.status, relation, trigger.reach);
           cases++;
           // A listing answers within the caller's subtree: never a word of a sibling (the parent's id
           // may stand as the own unit's parentId).

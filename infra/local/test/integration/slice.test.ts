@@ -144,35 +144,27 @@ describe('the slice through the gateway', () => {
     expect(answer.contentType).toBe('application/problem+json');
   });
 
-  it('fires the reminder schedule at a chosen time, counting every unit the reports service knows', async () => {
-    // Prepare: what the reports table holds now (other test files share it, so count, do not assume).
-    const count = async (pk: string, filter?: string) =>
-      (
-        await documentClient().send(
-          new QueryCommand({
-            TableName: 'reports',
-            KeyConditionExpression: 'pk = :pk',
-            ...(filter ? { FilterExpression: filter, ExpressionAttributeNames: { '#s': 'status' } } : {}),
-            ExpressionAttributeValues: { ':pk': pk, ...(filter ? { ':submitted': 'submitted', ':accepted': 'accepted' } : {}) },
-            Select: 'COUNT',
-          }),
-        )
-      ).Count ?? 0;
-    // A report accepted after its submission is done too (the reports cycle's tests accept some).
-    const counts = async () => Promise.all([count('UNITS'), count(`ANNUAL_REPORTS#${year}`, '#s IN (:submitted, :accepted)')]);
-    type Fired = { result: { year: number; pending: number; expected: number; deadline: string } };
+  it('fires the deadline run at a chosen time: the report’s 7-day reminder goes to every unit below a root, the one of this slice that submitted excepted', async () => {
+    // Prepare: a year nothing else reports on; the town submits it.
+    const later = 2032;
+    await saveDraftWhenKnown(runtime, town, later, await tokenFor(runtime, 'unit_staff', town));
+    expect((await api(runtime, 'POST', `/api/units/${town}/annual-reports/${later}/submit`, { token: await tokenFor(runtime, 'unit_secretary', town) })).status).toBe(200);
+    type Fired = { scheduledTime: string; result: { deadlines: Array<{ kind: string; subject: string; action: string; offsetDays?: number; pending: number }>; reminders: number } };
+    const units = async () =>
+      (await documentClient().send(new QueryCommand({ TableName: 'reports', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'UNITS' } }))).Items ?? [];
 
-    // Act: fire until no unit registered earlier in this file was still on its way to reports.
-    const { units, submitted, result } = await eventually(async () => {
-      const before = await counts();
-      const fired = (await runtime.fire('reports-remindAnnualReports', new Date('2027-01-24T01:00:00Z'))) as Fired;
-      const after = await counts();
-      return before.join() === after.join() ? { units: after[0], submitted: after[1], result: fired } : undefined;
-    }, 10_000, 'a stable count of units');
+    // Act: fire until the town's submission has reached the engine and no unit was still on its way.
+    const { fired, belowRoot } = await eventually(async () => {
+      const before = (await units()).filter((u) => (u.ancestorIds as string[]).length > 0).length;
+      const result = (await runtime.fire('reports-runDeadlines', new Date('2033-01-24T01:00:00Z'))) as Fired;
+      const after = (await units()).filter((u) => (u.ancestorIds as string[]).length > 0).length;
+      const deadline = result.result.deadlines.find((d) => d.kind === 'annualReport' && d.subject === String(later));
+      return before === after && deadline?.pending === after - 1 ? { fired: result, belowRoot: after } : undefined;
+    }, 20_000, 'a run that knows every unit and the town’s submission');
 
-    // Assess
-    expect(submitted).toBeGreaterThanOrEqual(1);
-    expect(result.result).toEqual({ year, deadline: '2027-01-31T23:59:59.000+08:00', expected: units, pending: units - submitted });
+    // Assess: run at the scheduled time asked for, not the clock's.
+    expect(fired.scheduledTime).toBe('2033-01-24T01:00:00.000Z');
+    expect(fired.result.deadlines).toContainEqual({ kind: 'annualReport', subject: String(later), dueAt: '2033-01-31T23:59:59+08:00', action: 'remind', offsetDays: 7, pending: belowRoot - 1 });
   });
 });
 

@@ -114,12 +114,3 @@ export const saveReport = async (report: AnnualReport, expectedVersion: number, 
   if (saved) puts.push({ item: { ...draftKey(report.unitId, report.year, saved.draft), kind: 'reportDraft', ...saved }, expect: 'absent', what: 'The annual report’s draft' });
   await store.writeWithEvents(puts, events, at, 'The report was changed by someone else; reload and try again');
 };
-
-/** Every unit id this service knows, and the ids of those that submitted the report on `year`. */
-export const submissionsOf = async (year: number): Promise<{ unitIds: string[]; submitted: Set<string> }> => {
-  const [units, reports] = await Promise.all([queryPartition(table(), 'UNITS'), queryPartition(table(), `ANNUAL_REPORTS#${year}`)]);
-  return {
-    unitIds: units.map((u) => String(u.sk).slice('UNIT#'.length)),
-    submitted: new Set(reports.filter((r) => r.status === 'submitted' || r.status === 'accepted').map((r) => r.unitId as string)),
-  };
-};

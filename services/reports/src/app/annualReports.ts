@@ -1,11 +1,12 @@
 import type { Caller } from '#shared/auth/claims.js';
 import { ForbiddenError, NotFoundError, RuleError } from '#shared/errors.js';
-import type { Causation, CloudEvent } from '#events/envelope.js';
+import { toCstIso, type Causation, type CloudEvent } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
-import { annualReportDeadline, chengduStatement, reportedListSubjects } from '../config.js';
+import { chengduStatement, reportedListSubjects } from '../config.js';
 import { compareVersions, decide, deadlineOf, evolve, isLocked, missingItems, type AnnualReport, type ReportCommand, type ReportContent, type ReportItem } from '../domain/annualReport.js';
 import { draftHistory, getDraft, getReport, publishedLists, saveReport, type SavedDraft } from '../adapters/reportRepository.js';
 import { reportsEvent } from './events.js';
+import { dueAtOf } from './calendar.js';
 
 const listHeadings: Record<(typeof reportedListSubjects)[number], string> = { committee: '党委（党组）主体责任清单', firstResponsiblePerson: '第一责任人责任清单' };
 
@@ -34,13 +35,22 @@ export interface ReportDecision {
 /** A command as a route gives it: a submission's items are the report's structure, found here. */
 export type ReportRequest = Exclude<ReportCommand, { kind: 'submit' }> | { readonly kind: 'submit'; readonly unitId: string; readonly year: number };
 
-/** Decides a command on the report as read, evolves it and wraps its events in envelopes. */
-export const decideReportCommand = (caller: Caller, command: ReportCommand, current: AnnualReport | undefined, now: Date, cause: Causation): ReportDecision => {
-  const decided = decide(command, current, { now, deadline: annualReportDeadline(command.year), actor: actorOf(caller) });
+/**
+ * Decides a command on the report as read, against the calendar's deadline of its year, evolves it
+ * and wraps its events in envelopes. A reopening also moves the unit's own deadline in the calendar.
+ */
+export const decideReportCommand = (caller: Caller, command: ReportCommand, current: AnnualReport | undefined, deadline: Date, now: Date, cause: Causation): ReportDecision => {
+  const actor = actorOf(caller);
+  const decided = decide(command, current, { now, deadline, actor });
   const next = decided.reduce<AnnualReport | undefined>(evolve, current)!;
   const subject = `${command.unitId}/annual-reports/${command.year}`;
-  const events = decided.map((event, index) => reportsEvent(event.type, { subject, unitId: command.unitId, version: (current?.version ?? 0) + index + 1 }, event.data as never, cause, now));
-  return { next, expectedVersion: current?.version ?? 0, events };
+  const version = current?.version ?? 0;
+  const events: CloudEvent[] = decided.map((event, index) => reportsEvent(event.type, { subject, unitId: command.unitId, version: version + index + 1 }, event.data as never, cause, now));
+  if (command.kind === 'reopen') {
+    const moved = { year: command.year, kind: 'annualReport' as const, unitId: command.unitId, dueAt: toCstIso(command.deadline), previousDueAt: toCstIso(deadlineOf(current, deadline)), reason: command.reason, actor };
+    events.push(reportsEvent('reports.DeadlineCalendarChanged.v1', { subject, unitId: command.unitId, version: version + events.length + 1 }, moved, cause, now));
+  }
+  return { next, expectedVersion: version, events };
 };
 
 /** Answers keyed by item id must name items of the report's structure. */
@@ -60,9 +70,13 @@ export const handleReportCommand = async (caller: Caller, command: ReportRequest
   if ((command.kind === 'saveDraft' || command.kind === 'submit') && caller.unitId !== command.unitId) throw new ForbiddenError('Only the unit’s own staff and secretary may write its annual report');
   // The report and its structure (the published lists) are read at once.
   const needsStructure = command.kind === 'submit' || (command.kind === 'saveDraft' && command.answers !== undefined);
-  const [current, items] = await Promise.all([getReport(command.unitId, command.year), needsStructure ? structureOf(command.unitId, command.year) : Promise.resolve([])]);
+  const [current, items, deadline] = await Promise.all([
+    getReport(command.unitId, command.year),
+    needsStructure ? structureOf(command.unitId, command.year) : Promise.resolve([]),
+    dueAtOf('annualReport', command.year),
+  ]);
   if (command.kind === 'saveDraft') checkAnswers(items, command.answers);
-  const decided = decideReportCommand(caller, command.kind === 'submit' ? { ...command, items } : command, current, now, cause);
+  const decided = decideReportCommand(caller, command.kind === 'submit' ? { ...command, items } : command, current, deadline, now, cause);
   const saved: SavedDraft | undefined =
     command.kind === 'saveDraft'
       ? { draft: decided.next.draft, savedAt: now.toISOString(), savedBy: caller.subject, summary: decided.next.summary, sections: decided.next.sections, answers: decided.next.answers, attachments: decided.next.attachments }
@@ -73,8 +87,7 @@ export const handleReportCommand = async (caller: Caller, command: ReportRequest
 
 /** The report as a reader sees it: its state, its structure with what is missing, and its deadline. */
 export const viewReport = async (unitId: string, year: number, now: Date) => {
-  const [report, items] = await Promise.all([getReport(unitId, year), structureOf(unitId, year)]);
-  const calendar = annualReportDeadline(year);
+  const [report, items, calendar] = await Promise.all([getReport(unitId, year), structureOf(unitId, year), dueAtOf('annualReport', year)]);
   const answers = report?.answers ?? {};
   return {
     unitId,

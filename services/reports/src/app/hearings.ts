@@ -4,11 +4,11 @@ import { againOnConflict } from '#shared/dynamo/store.js';
 import { NotFoundError, RuleError } from '#shared/errors.js';
 import { cstDate, toCstIso, type Causation } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
-import { hearingDeadline } from '../config.js';
 import { checkHearingDate, isOverdue, submitEvidence, verify, type Hearing, type Rectification } from '../domain/hearings.js';
 import { currentPosts, stateOf, store } from '../adapters/reportRepository.js';
 import { evidenceOf } from './attachments.js';
 import { reportsEvent } from './events.js';
+import { dueAtOf } from './calendar.js';
 
 const hearingKey = (unitId: string, year: number, hearingId: string) => ({ pk: `UNIT#${unitId}`, sk: `HEARING#${year}#${hearingId}` });
 const rectificationKey = (unitId: string, rectificationId: string) => ({ pk: `UNIT#${unitId}`, sk: `RECT#${rectificationId}` });
@@ -19,7 +19,7 @@ const commissionUnitOf = (caller: Caller, unitId: string): string => caller.unit
 
 /** The commission schedules a hearing of a subordinate unit's secretary. */
 export const scheduleHearing = async (caller: Caller, unitId: string, input: { year: number; scheduledAt: Date }, now: Date, cause: Causation): Promise<Hearing> => {
-  checkHearingDate(input.scheduledAt, hearingDeadline(input.year), input.year);
+  checkHearingDate(input.scheduledAt, await dueAtOf('hearing', input.year), input.year);
   const secretary = (await currentPosts(unitId, cstDate(now))).find((p) => p.role === 'secretary');
   if (!secretary) throw new RuleError('The unit has no secretary in post', [{ path: 'unitId', message: '该单位目前没有在任书记，无法安排述责述廉' }]);
   const hearing: Hearing = {

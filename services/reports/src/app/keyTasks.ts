@@ -30,14 +30,15 @@ export interface AddKeyTask {
 }
 
 /** The unit adds a task to its table of the year. */
-export const addKeyTask = async (caller: Caller, unitId: string, input: AddKeyTask, now: Date, cause: Causation): Promise<KeyTask> => {
+export const addKeyTask = async (caller: Caller, unitId: string, input: AddKeyTask, now: Date, cause: Causation): Promise<KeyTask & { lights: ReturnType<typeof lightsOf> }> => {
   checkMilestones(input.year, input.milestones);
   const responsible = await personInPost(unitId, input.responsiblePersonId, now, 'responsiblePersonId');
   const { year, title, leadOffice, goal, measures, milestones } = input;
   const task: KeyTask = { taskId: uuidv7(), unitId, year, title, responsible, leadOffice, goal, measures, milestones, progress: [], closingRequested: false, closed: null, ratings: [], comments: [], revision: 1 };
   const event = reportsEvent('reports.KeyTaskAdded.v1', { subject: task.taskId, unitId, version: 1 }, { taskId: task.taskId, unitId, year, title, responsible, leadOffice, goal, measures, milestones: [...milestones], actor: actorOf(caller) }, cause, now);
   await store.writeWithEvents([{ item: { ...taskKey(unitId, year, task.taskId), kind: 'keyTask', ...task }, expect: 'absent', what: 'The key task' }], [event], now, changed);
-  return task;
+  // As every other answer about a task: with its lights (none yet), as the route's schema says.
+  return { ...task, lights: lightsOf(task) };
 };
 
 const getTask = async (unitId: string, taskId: string): Promise<KeyTask> => {

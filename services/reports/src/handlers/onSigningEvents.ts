@@ -5,10 +5,13 @@ import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
 import { listKey, postKey, unitKey } from '../adapters/reportRepository.js';
+import { postMember, setMembership, setNames } from '../adapters/deadlineRepository.js';
 
 /**
  * Keeps what the reports service needs from `signing.events`: the units it accepts reports from,
- * the people in their posts (secretaries, leading cadres) and the published lists its reports answer.
+ * the people in their posts (secretaries, leading cadres) and the published lists its reports answer;
+ * and, for the deadline engine, the set of units below the root (each reports to its upper level) and
+ * the set of people in posts (each files the monthly ledger).
  */
 export const handler = kafkaConsumer({
   consumerName: 'reports-onSigningEvents',
@@ -25,6 +28,7 @@ export const handler = kafkaConsumer({
           Item: { ...unitKey(event.data.unitId), kind: 'unit', ancestorIds: event.data.ancestorIds, name: event.data.name },
         },
       },
+      ...(event.data.parentId === null ? [] : [setMembership(setNames.units, event.data.unitId)]),
     ],
     'signing.UnitRenamed.v1': (event) => [
       {
@@ -54,6 +58,7 @@ export const handler = kafkaConsumer({
           Item: { ...postKey(data.unitId, data.postId), kind: 'post', postId: data.postId, unitId: data.unitId, personId: data.personId, name: data.name, role: data.role, title: data.title, endDate: null },
         },
       },
+      setMembership(setNames.posts, postMember(data.unitId, data.personId)),
     ],
     'signing.PersonLeftPost.v1': ({ data }) => [
       {
@@ -64,6 +69,7 @@ export const handler = kafkaConsumer({
           ExpressionAttributeValues: { ':end': data.endDate },
         },
       },
+      setMembership(setNames.posts, postMember(data.unitId, data.personId), true),
     ],
     // Events of a unit arrive in order (the unit is the partition key), so the last one is the latest version.
     'signing.ResponsibilityListPublished.v1': ({ data }) => [

@@ -279,7 +279,7 @@ describe('key tasks and their lights', () => {
   let taskId: string;
 
   beforeAll(async () => {
-    const task = await client.expect<{ taskId: string }>('POST', `/api/units/${units.own}/key-tasks`, 201, {
+    const task = await client.expect<{ taskId: string; lights: Record<string, string> }>('POST', `/api/units/${units.own}/key-tasks`, 201, {
       token: tokens.staff,
       body: {
         year,
@@ -292,6 +292,8 @@ describe('key tasks and their lights', () => {
       },
     });
     taskId = task.taskId;
+    // The answer is a task as every route shows one: with its lights, none yet.
+    expect(task.lights).toEqual({});
   });
 
   it('cannot be closed without the commission’s confirmation', async () => {

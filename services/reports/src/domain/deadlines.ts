@@ -1,0 +1,113 @@
+/**
+ * The deadline engine's rules: when a deadline falls, what a run does about it on its day (remind
+ * at an offset, escalate on the first day overdue and weekly after), who is told, and the ids that
+ * make every reminder and escalation happen once. Pure functions; days are calendar days in China
+ * Standard Time, the dates the users read.
+ */
+import { createHash } from 'node:crypto';
+import { cstDate } from '#events/envelope.js';
+import type { DeadlineKind, DeadlineRef, Recipient } from '#events/reports/parts.js';
+
+/** The deadlines the calendar holds per year; the others follow from their records. */
+export type CalendarKind = 'annualReport' | 'hearing';
+export const calendarKinds: readonly CalendarKind[] = ['annualReport', 'hearing'];
+
+/** The seed texts' dates: the report on year Y by 31 January of Y+1, the hearings by 31 March, both at 23:59:59 CST. */
+export const defaultDueAt = (kind: CalendarKind, year: number): string => `${year + 1}-${kind === 'annualReport' ? '01-31' : '03-31'}T23:59:59+08:00`;
+
+/** A month's ledger filing (`YYYY-MM`) is due on its last day, 23:59:59 CST. */
+export const ledgerDueAt = (month: string): string => {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return `${month}-${String(lastDay).padStart(2, '0')}T23:59:59+08:00`;
+};
+
+/** Whole calendar days from one CST date (`YYYY-MM-DD`) to another; negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The CST date `days` after `date` (`YYYY-MM-DD`). */
+export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** What a run does about one deadline on its day. */
+export type Plan =
+  | { readonly action: 'remind'; readonly offsetDays: number }
+  | { readonly action: 'escalate'; readonly round: number; readonly daysOverdue: number }
+  | { readonly action: 'none' };
+
+/** How often the engine acts: the reminder offsets in days before the due day, and the escalation rounds' cap. */
+export interface EngineRules {
+  readonly offsets: readonly number[];
+  /** Escalation repeats every 7 days until each unit is done, at most this many rounds. */
+  readonly maxRounds: number;
+}
+
+/** Days between escalation rounds. */
+export const escalationIntervalDays = 7;
+
+/**
+ * The plan of a deadline due at `dueAt` for the run of `runAt`: a reminder when the days left are
+ * one of the offsets (0 on the due day); round 1 of escalation on the first day overdue, round n
+ * 7 × (n − 1) days later; nothing on the other days.
+ */
+export const planOf = (dueAt: string, runAt: Date, rules: EngineRules): Plan => {
+  const daysLeft = daysBetween(cstDate(runAt), cstDate(new Date(dueAt)));
+  if (daysLeft >= 0) return rules.offsets.includes(daysLeft) ? { action: 'remind', offsetDays: daysLeft } : { action: 'none' };
+  const daysOverdue = -daysLeft;
+  const round = (daysOverdue - 1) / escalationIntervalDays + 1;
+  return Number.isInteger(round) && round <= rules.maxRounds ? { action: 'escalate', round, daysOverdue } : { action: 'none' };
+};
+
+/** The due days a run of `today` acts on: those `offset` days ahead, and those whose escalation round falls today. */
+export const dueDatesActedOn = (today: string, rules: EngineRules): { reminders: string[]; escalations: string[] } => ({
+  reminders: [...new Set(rules.offsets)].map((offset) => addDays(today, offset)),
+  escalations: Array.from({ length: rules.maxRounds }, (_, i) => addDays(today, -1 - i * escalationIntervalDays)),
+});
+
+const digest = (parts: readonly (string | number | null)[]): string => createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u001f')).digest('hex');
+
+/** A UUID-shaped id (version 8, RFC 9562) made from a hash: the same parts give the same id. */
+const uuidOf = (hex: string): string => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+
+/**
+ * A reminder's identity: (recipient, deadline, offset). The deadline includes its due time, so a
+ * deadline the calendar moves is a new deadline and its reminders go out again at their offsets.
+ */
+export const reminderIdOf = (recipient: Recipient, deadline: DeadlineRef, offsetDays: number): string =>
+  uuidOf(digest(['reminder', recipient.unitId, recipient.personId, recipient.role, deadline.kind, deadline.subject, deadline.unitId, deadline.dueAt, offsetDays]));
+
+/** An escalation's identity: the overseer told, the deadline (kind, subject, due time) and the round. */
+export const escalationIdOf = (overseerUnitId: string, to: 'upperCommittee' | 'disciplineCommission', kind: DeadlineKind, subject: string, dueAt: string, round: number): string =>
+  uuidOf(digest(['escalation', overseerUnitId, to, kind, subject, dueAt, round]));
+
+/** The id of an event made once for a reminder or an escalation (its outbox item then exists only once). */
+export const eventIdOf = (what: string, id: string): string => uuidOf(digest(['event', what, id]));
+
+/** The shard of a member of a large set (a unit id, `unit|person`): FNV-1a, so that every process agrees. */
+export const shardOf = (member: string, shards: number): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < member.length; i++) {
+    hash ^= member.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+};
+
+/** The members of `expected` not in `done` nor in `excluded`, in the order of `expected`. */
+export const pendingOf = (expected: Iterable<string>, done: ReadonlySet<string>, excluded: ReadonlySet<string> = new Set()): string[] => {
+  const pending: string[] = [];
+  for (const member of expected) if (!done.has(member) && !excluded.has(member)) pending.push(member);
+  return pending;
+};
+
+/** Who oversees a unit: its upper level's committee and its discipline body; a root unit has none. */
+export const overseersOf = (ancestorIds: readonly string[]): Array<{ unitId: string; to: 'upperCommittee' | 'disciplineCommission' }> => {
+  const upper = ancestorIds[ancestorIds.length - 1];
+  return upper === undefined ? [] : [{ unitId: upper, to: 'upperCommittee' }, { unitId: upper, to: 'disciplineCommission' }];
+};
+
+/** The role at the overseeing unit whose people read an escalation. */
+export const overseerRole = (to: 'upperCommittee' | 'disciplineCommission'): Recipient['role'] => (to === 'upperCommittee' ? 'unit_secretary' : 'discipline_inspector');
+
+/** Whether a key task's time node is met: the task is closed, or progress was reported no earlier than `windowDays` before the node. */
+export const milestoneMet = (milestoneDate: string, state: { readonly closed?: boolean; readonly lastProgressDate?: string }, windowDays: number): boolean =>
+  state.closed === true || (state.lastProgressDate !== undefined && state.lastProgressDate >= addDays(milestoneDate, -windowDays));
