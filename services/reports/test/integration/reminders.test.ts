@@ -252,6 +252,32 @@ describe('the same engine for single records', () => {
   });
 });
 
+describe('the calendar’s other deadlines', () => {
+  it('remind each person in a post of the month’s ledger, on the same days, to that person alone', async () => {
+    const admin = await tokenFor(runtime, 'admin');
+    const posts = (await client.expect<{ posts: Array<{ personId: string; endDate: string | null }> }>('GET', `/api/units/${county.id}/posts`, 200, { token: admin })).posts.filter((p) => p.endDate === null);
+    const ledgerOf = (personId: string) =>
+      events('reports.ReminderSent.v1', (d) => {
+        const deadline = d.deadline as { kind: string; subject: string; unitId: string };
+        return deadline.kind === 'ledgerFiling' && deadline.subject === '2027-01' && (d.recipient as { personId: string | null }).personId === personId;
+      });
+    expect(posts.length).toBeGreaterThan(1);
+    await eventually(async () => (posts.every((p) => offsetsOf(ledgerOf(p.personId)).length === 5) ? true : undefined), 30_000, 'the ledger reminders of the county’s people');
+    for (const post of posts) {
+      expect(offsetsOf(ledgerOf(post.personId))).toEqual([14, 7, 3, 1, 0]);
+      expect(ledgerOf(post.personId).every((e) => (e.data.recipient as { unitId: string }).unitId === county.id)).toBe(true);
+    }
+  });
+
+  it('remind of the hearing 14 days before 31 March every unit whose hearing is not arranged, and not the county whose is', async () => {
+    await run('2027-03-17');
+    const town = demo.find((u) => u.parentId === county.id)!;
+    await eventually(async () => (reminders('hearing', String(year), town.id).length === 1 ? true : undefined), 30_000, 'the hearing reminder of a town');
+    expect(reminders('hearing', String(year), town.id)[0]!.data.offsetDays).toBe(14);
+    expect(reminders('hearing', String(year), county.id)).toEqual([]);
+  });
+});
+
 describe('a moved deadline', () => {
   it('moves every reminder: the report on 2029 moved to 7 February 2030 is reminded 14 days before on 24 January, and 7 on 31 January', async () => {
     const admin = await tokenFor(runtime, 'admin');
