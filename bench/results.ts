@@ -18,12 +18,14 @@ import { rateOf, type RelayResult } from './phases/relay.js';
 import type { ConsumerApplyResult } from './phases/consumerApply.js';
 import type { ReplayResult } from './phases/replay.js';
 import type { RelayBacklogResult } from './phases/relayBacklog.js';
+import { doneShare, timedOffsets, type ReminderRunResult } from './phases/reminderRun.js';
 import {
   consumerApplyTarget,
   judge,
   relayTarget,
   replayMinutesTarget,
   replayReferenceEvents,
+  reminderRunTargets,
   submitCpuTarget,
   submitP50Target,
   type Judged,
@@ -45,6 +47,7 @@ export interface Measured {
   readonly relayBacklog: RelayBacklogResult;
   readonly consumerApply: ConsumerApplyResult;
   readonly replay: ReplayResult;
+  readonly reminderRun: ReminderRunResult;
   readonly runtimeLogLines: number;
   readonly notes: readonly string[];
 }
@@ -71,6 +74,7 @@ export const targetsOf = (m: Measured): Judged[] => {
       'min',
       1,
     ),
+    ...reminderRunTargets(m.reminderRun.sizes),
   ];
 };
 
@@ -88,6 +92,9 @@ export const resultsDocument = (m: Measured) => {
   const consumerRate = ca.events / (ca.consumer.appliedMs / 1000);
   const rawRate = ca.events / (ca.rawWrites.ms / 1000);
   const r = m.replay;
+  const rr = m.reminderRun;
+  const [smallest, largest] = [rr.sizes[0], rr.sizes[rr.sizes.length - 1]];
+  const escalation = rr.escalation;
   return {
     date: new Date().toISOString(),
     machine: {
@@ -228,6 +235,33 @@ export const resultsDocument = (m: Measured) => {
       submittedVisible: r.submittedVisible,
       cpu: r.cpu,
     },
+    reminderRun: {
+      description: `the reports service's runDeadlines (the daily deadline run) over each number of units, each in a fresh reports table of its own with a report year of its own, so that the units set holds exactly those units (written through the service's addToSet), ${doneShare * 100}% of them done with the year's report and all of them with the year before's; the call alone timed (wall clock) on the reminder days ${timedOffsets.join(', ')} days before the due day, each recording its parts anew, after an untimed run on the day before; every run must remind exactly the pending units and do nothing else. What a run decides is not sent (the fresh tables have no stream).${escalation ? ` Escalation day: the first day overdue over ${escalation.units} units, each unit's item (under a county of 20) written beforehand, one run.` : ''}`,
+      sizes: rr.sizes.map((size) => ({
+        units: size.units,
+        year: size.year,
+        pending: size.pending,
+        median: fig(size.medianMs / 1000, 's', 3),
+        runs: size.runs.map((run) => ({ day: run.day, offsetDays: run.offsetDays, seconds: fig(run.ms / 1000, 's', 3), partsRecorded: run.partsRecorded, reminders: run.reminders })),
+        setsWrittenIn: fig(size.generateMs / 1000, 's', 1),
+        cpu: size.cpu,
+      })),
+      growth:
+        smallest && largest && largest.units > smallest.units
+          ? { value: round(largest.medianMs / smallest.medianMs, 3), meaning: `median over ${largest.units} units / over ${smallest.units} units` }
+          : null,
+      escalationDay: escalation
+        ? {
+            units: escalation.units,
+            day: escalation.day,
+            overdue: escalation.overdue,
+            seconds: fig(escalation.ms / 1000, 's', 3),
+            escalations: escalation.escalations,
+            partsRecorded: escalation.partsRecorded,
+            unitItemsWrittenIn: fig(escalation.unitItemsMs / 1000, 's', 1),
+          }
+        : null,
+    },
     runtimeLogLines: m.runtimeLogLines,
     notes: m.notes,
   };
@@ -272,6 +306,27 @@ export const printResults = (results: Results): void => {
     ['consumer apply ratio', 'consumer / raw writes', fig(ca.ratio.value, '×', 3), undefined],
     ['replay time', 'topic → fresh read model', results.replay.seconds, results.replay.events, results.replay.finished ? '' : `cut short: ${results.replay.applied} applied`],
     ['replay rate', 'topic → fresh read model', results.replay.rate, results.replay.applied],
+    ...results.reminderRun.sizes.map(
+      (size): Row => [
+        'deadline run',
+        `${size.units} units, 7-day reminder day (median)`,
+        size.median,
+        size.runs.length,
+        `${size.pending} reminded in ${size.runs[0]?.partsRecorded ?? 0} parts; runs ${size.runs.map((run) => run.seconds.value).join(', ')} s`,
+      ],
+    ),
+    ...(results.reminderRun.growth ? [['deadline run growth', results.reminderRun.growth.meaning, fig(results.reminderRun.growth.value, '×', 3), undefined] as Row] : []),
+    ...(results.reminderRun.escalationDay
+      ? [
+          [
+            'deadline run',
+            `${results.reminderRun.escalationDay.units} units, first day overdue`,
+            results.reminderRun.escalationDay.seconds,
+            1,
+            `${results.reminderRun.escalationDay.overdue} overdue units to ${results.reminderRun.escalationDay.escalations} overseers`,
+          ] as Row,
+        ]
+      : []),
   ];
   process.stdout.write('\n');
   console.table(rows.map(([metric, what, f, samples, note]) => ({ metric, what, value: f.value, unit: f.unit, samples: samples ?? '', note: note ?? '' })));
@@ -295,6 +350,7 @@ export const printResults = (results: Results): void => {
       cpuLine('consumer apply', ca.consumer.cpu),
       cpuLine('raw writes', ca.rawWrites.cpu),
       cpuLine('replay', results.replay.cpu),
+      ...results.reminderRun.sizes.map((size) => cpuLine(`deadline run, ${size.units} units`, size.cpu)),
       `Load average (1 min): ${results.machine.loadAverage1m.atStart} at start, ${results.machine.loadAverage1m.atEnd} at end.`,
       '',
     ].join('\n'),

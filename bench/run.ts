@@ -17,7 +17,10 @@
  *  7. relay: outbox → Kafka, live, against a bare kafkajs producer;
  *  8. consumer apply: the dashboard consumer against raw TransactWriteItems of the same items;
  *  9. relay backlog: the runtime stopped, a backlog of outbox items, the relay started on it;
- * 10. replay: `BENCH_REPLAY_EVENTS` events (100,000) into a fresh read model.
+ * 10. replay: `BENCH_REPLAY_EVENTS` events (100,000) into a fresh read model;
+ * 11. deadline run: the reports service's daily `runDeadlines` over `BENCH_REMINDER_UNITS` units
+ *     (10,000 and 100,000) on their 7-day reminder day, each in a fresh table; last, with the
+ *     runtime stopped, so that nothing sends the hundreds of thousands of reminders it decides.
  *
  * Every phase drains the pipeline (relay and dashboard consumer idle) before it ends. The run
  * prints a table of figures and of the judged targets, writes `bench/results.json` (git-ignored),
@@ -46,13 +49,18 @@ import { measureRelay } from './phases/relay.js';
 import { measureConsumerApply } from './phases/consumerApply.js';
 import { measureReplay } from './phases/replay.js';
 import { measureRelayBacklog } from './phases/relayBacklog.js';
-
-/** Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 signing, roster, 3 relay, 2 consumer apply, relay backlog, 2 replay. */
-const phaseSteps = 20;
+import { measureReminderRun, reminderRunSteps } from './phases/reminderRun.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const life = lifecycle(log);
 const settings = settingsFrom(process.env);
+
+/**
+ * Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 signing,
+ * roster, 3 relay, 2 consumer apply, relay backlog, 2 replay; then the deadline run's (2 a size,
+ * and its escalation day).
+ */
+const phaseSteps = 20 + reminderRunSteps(settings);
 
 const main = async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
@@ -76,6 +84,7 @@ const main = async () => {
   const consumerApply = await measureConsumerApply(bench);
   const relayBacklog = await measureRelayBacklog(bench, units.units, relay.relay.transactBatch);
   const replay = await measureReplay(bench);
+  const reminderRun = await measureReminderRun(bench);
 
   const results = resultsDocument({
     settings,
@@ -92,6 +101,7 @@ const main = async () => {
     relayBacklog,
     consumerApply,
     replay,
+    reminderRun,
     runtimeLogLines: runtimeLogLines(),
     notes,
   });

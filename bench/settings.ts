@@ -1,5 +1,5 @@
 /**
- * What one `npm run bench` does: counts, concurrency and time limits. Three can be set from the
+ * What one `npm run bench` does: counts, concurrency and time limits. Some can be set from the
  * environment, so that a developer can run the long parts smaller:
  *
  * - `BENCH_REPLAY_EVENTS` (100000): events replayed into a fresh dashboard read model;
@@ -7,7 +7,9 @@
  *   reported as unfinished;
  * - `BENCH_CONSUMER_EVENTS` (2000): events in the consumer-apply burst;
  * - `BENCH_SIGNING_LETTERS` (500): letters of the signing phase, each signed twice, so the chain it
- *   verifies has twice as many links.
+ *   verifies has twice as many links;
+ * - `BENCH_REMINDER_UNITS` (10000,100000): the sizes of the deadline engine's run, smallest first;
+ *   the targets speak of 10,000 and 100,000.
  */
 import reports from '#services/reports/service.js';
 import { triggersOf } from '#shared/manifest.js';
@@ -40,6 +42,8 @@ export interface Settings {
   /** Events replayed into a fresh read model. */
   readonly replayEvents: number;
   readonly replayTimeoutMs: number;
+  /** Units of each deadline run measured, in increasing order. */
+  readonly reminderUnits: readonly number[];
   /** The whole run is stopped (and cleaned up) after this long. */
   readonly watchdogMs: number;
 }
@@ -49,6 +53,15 @@ const positiveInteger = (env: NodeJS.ProcessEnv, name: string, fallback: number)
   if (raw === undefined || raw === '') return fallback;
   if (!/^[1-9][0-9]*$/.test(raw)) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
   return Number(raw);
+};
+
+/** A comma-separated list of positive whole numbers, sorted and without repeats. */
+export const positiveIntegers = (env: NodeJS.ProcessEnv, name: string, fallback: readonly number[]): number[] => {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [...fallback];
+  const values = raw.split(',').map((v) => v.trim());
+  if (values.some((v) => !/^[1-9][0-9]*$/.test(v))) throw new Error(`${name} must be positive whole numbers separated by commas, not ${JSON.stringify(raw)}`);
+  return [...new Set(values.map(Number))].sort((a, b) => a - b);
 };
 
 /** The settings, with the environment's overrides. */
@@ -74,6 +87,7 @@ export const settingsFrom = (env: NodeJS.ProcessEnv): Settings => {
     rosterRows: 5000,
     replayEvents: positiveInteger(env, 'BENCH_REPLAY_EVENTS', 100_000),
     replayTimeoutMs,
+    reminderUnits: positiveIntegers(env, 'BENCH_REMINDER_UNITS', [10_000, 100_000]),
     // Everything but the replay took about 3 minutes on a 2-core machine; the rest is the replay's.
     watchdogMs: 12 * 60_000 + replayTimeoutMs,
   };

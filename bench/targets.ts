@@ -50,3 +50,54 @@ export const submitP50Target = 1.3;
 export const replayMinutesTarget = 10;
 /** The replay size the minutes target speaks of; other sizes are judged at their rate. */
 export const replayReferenceEvents = 100_000;
+/** Seconds one run of the deadline engine may take over 100,000 units, on their 7-day reminder day. */
+export const reminderRunSecondsTarget = 5;
+/** The size the seconds target speaks of. */
+export const reminderRunReferenceUnits = 100_000;
+/**
+ * How much longer a run over 100,000 units may take than one over 10,000: 11×, close to linear,
+ * so that a cost growing faster than the units (a scan, a loop over the set per unit) shows.
+ * Other sizes are held to the same 1.1 × their ratio.
+ */
+export const reminderRunGrowthTarget = 11;
+
+/** The median time of the deadline runs over one number of units. */
+export interface ReminderRunTime {
+  readonly units: number;
+  readonly medianMs: number;
+}
+
+/**
+ * The deadline run's two targets from the medians of its sizes: the seconds over 100,000 units,
+ * and how the time grew from the smallest size to the largest. A run's time is mostly fixed work
+ * (a part per shard whatever the size), so a smaller size is not scaled up: without 100,000 in
+ * the sizes, or with a single size, a target is unmeasured, hence not met.
+ */
+export const reminderRunTargets = (times: readonly ReminderRunTime[]): Judged[] => {
+  const sorted = [...times].sort((a, b) => a.units - b.units);
+  const smallest = sorted[0];
+  const largest = sorted[sorted.length - 1];
+  const reference = sorted.find((t) => t.units === reminderRunReferenceUnits);
+  const units = (n: number) => n.toLocaleString('en');
+  const twoSizes = smallest !== undefined && largest !== undefined && largest.units > smallest.units;
+  return [
+    judge(
+      'reminderRun',
+      `deadline run over ${units(reminderRunReferenceUnits)} units on their 7-day reminder day, median of 3 reminder days${reference ? '' : ' (not among the sizes run)'}`,
+      reference ? reference.medianMs / 1000 : Number.NaN,
+      'at most',
+      reminderRunSecondsTarget,
+      's',
+      2,
+    ),
+    twoSizes
+      ? judge(
+          'reminderRunGrowth',
+          `deadline run time: ${units(largest.units)} units / ${units(smallest.units)} units`,
+          largest.medianMs / smallest.medianMs,
+          'at most',
+          round((reminderRunGrowthTarget / 10) * (largest.units / smallest.units), 2),
+        )
+      : judge('reminderRunGrowth', 'deadline run time growth (a single size was run)', Number.NaN, 'at most', reminderRunGrowthTarget),
+  ];
+};

@@ -60,12 +60,14 @@ export const setMembership = (name: string, member: string, remove = false) => (
 /** The most keys one BatchGetItem takes. https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html */
 const batchGetLimit = 100;
 
-/** Reads items by key, all of them: 100 keys a request, the requests side by side, unprocessed keys asked again. */
+/** How many BatchGetItem requests are in flight at once (an escalation day reads every overdue unit). */
+const batchGetWidth = 16;
+
+/** Reads items by key, all of them: 100 keys a request, 16 requests side by side, unprocessed keys asked again. */
 export const getMany = async (keys: ReadonlyArray<{ pk: string; sk: string }>, projection?: string): Promise<Record<string, unknown>[]> => {
   const chunks: Array<Array<{ pk: string; sk: string }>> = [];
   for (let i = 0; i < keys.length; i += batchGetLimit) chunks.push(keys.slice(i, i + batchGetLimit));
-  const found = await Promise.all(
-    chunks.map(async (chunk) => {
+  const found = await inParallel(chunks, batchGetWidth, async (chunk) => {
       const items: Record<string, unknown>[] = [];
       let pending: Array<Record<string, unknown>> = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
@@ -77,8 +79,7 @@ export const getMany = async (keys: ReadonlyArray<{ pk: string; sk: string }>, p
         pending = (answer.UnprocessedKeys?.[table()]?.Keys as Array<Record<string, unknown>> | undefined) ?? [];
       }
       return items;
-    }),
-  );
+  });
   return found.flat();
 };
 
