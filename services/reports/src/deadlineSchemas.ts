@@ -41,7 +41,7 @@ export const NoticeView = z.object({
   text: z.string(),
   link: z.string(),
   channels: z.array(z.enum(['inApp', 'email', 'sms'])),
-  deliveries: z.record(z.string(), z.enum(['pending', 'sent', 'failed'])),
+  deliveries: z.record(z.string(), z.enum(['pending', 'sending', 'sent', 'failed'])),
   createdAt: z.string(),
   read: z.boolean(),
 });
@@ -56,7 +56,7 @@ export const NoticeQuery = z.strictObject({
 });
 
 /** Path of one notice. */
-export const NoticePath = z.strictObject({ noticeId: z.string().regex(/^\d{12}-[0-9a-f-]{36}$/, '通知编号格式不正确').meta({ examples: ['202701240900-0f8fad5b-d9cb-869f-a165-70867728950e'] }) });
+export const NoticePath = z.strictObject({ noticeId: z.string().regex(/^\d{8}-[0-9a-f-]{36}$/, '通知编号格式不正确').meta({ examples: ['20270124-0f8fad5b-d9cb-869f-a165-70867728950e'] }) });
 
 const Mobile = z.string().regex(/^(\+86)?1\d{10}$/, '手机号码须为11位大陆手机号 / a mainland mobile number').meta({ examples: ['13800138000'] });
 /** An address as mail servers take it: a plain local part (letters, digits, `._%+-`) and a domain of letters, digits and hyphens. */

@@ -174,7 +174,8 @@ export type Dispatch =
     }
   | {
       readonly action: 'escalate';
-      readonly deadline: { readonly kind: DeadlineKind; readonly subject: string; readonly dueAt: string; readonly title: string };
+      /** `unitId`: the unit of a single record's deadline (absent for a deadline of the whole calendar). */
+      readonly deadline: { readonly kind: DeadlineKind; readonly subject: string; readonly dueAt: string; readonly title: string; readonly unitId?: string };
       readonly round: number;
       readonly overseers: ReadonlyArray<{ readonly unitId: string; readonly to: 'upperCommittee' | 'disciplineCommission'; readonly overdue: ReadonlyArray<{ readonly unitId: string; readonly unitName: string; readonly daysOverdue: number }> }>;
       readonly runAt: string;

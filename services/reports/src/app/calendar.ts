@@ -38,8 +38,8 @@ export const viewCalendar = async (year: number) => {
 
 /**
  * Moves a deadline of the year for every unit. Only an admin of the whole tree may; the new date
- * lies in the year after the reported year (when reports and hearings fall) and differs from the
- * current one.
+ * lies in the year after the reported year (when reports and hearings fall), is still to come (a date
+ * already past would make every pending unit overdue at once) and differs from the current one.
  */
 export const moveDeadline = async (caller: Caller, year: number, kind: CalendarKind, input: { dueAt: Date; reason: string }, now: Date, cause: Causation) => {
   if (!reachesWholeTree(caller)) throw new ForbiddenError('Only an admin of the whole tree moves the calendar');
@@ -47,6 +47,7 @@ export const moveDeadline = async (caller: Caller, year: number, kind: CalendarK
   const previousDueAt = toCstIso(new Date(current?.dueAt ?? defaultDueAt(kind, year)));
   const dueAt = toCstIso(input.dueAt);
   if (!dueAt.startsWith(`${year + 1}-`)) throw new RuleError('The date is outside the year after the reported year', [{ path: 'dueAt', message: `${year}年度的截止时间须在${year + 1}年内` }]);
+  if (input.dueAt.getTime() <= now.getTime()) throw new RuleError('The date has passed', [{ path: 'dueAt', message: '新的截止时间须晚于当前时间' }]);
   if (input.dueAt.getTime() === new Date(previousDueAt).getTime()) throw new RuleError('The date is the current one', [{ path: 'dueAt', message: '新的截止时间与现行时间相同' }]);
   const change: CalendarChange = { deadlineKind: kind, year, dueAt, previousDueAt, reason: input.reason, changedAt: toCstIso(now), changedBy: caller.subject, revision: (current?.revision ?? 0) + 1 };
   const event = reportsEvent(

@@ -13,7 +13,7 @@ import { outboxPut } from '#shared/outbox/outbox.js';
 import { topics } from '#events/topics.js';
 import type { DeadlineRef, Recipient } from '#events/reports/parts.js';
 import { deadlineEngineConfig } from '../config.js';
-import { daysBetween, escalationIdOf, eventIdOf, overseerRole, reminderIdOf } from '../domain/deadlines.js';
+import { dayOfAction, daysBetween, escalationIdOf, eventIdOf, overseerRole, reminderIdOf } from '../domain/deadlines.js';
 import { escalationText, reminderText } from '../domain/reminderText.js';
 import { contactKey, deadlineRef, getMany, inParallel, noticeKey, type Dispatch } from '../adapters/deadlineRepository.js';
 import { store } from '../adapters/reportRepository.js';
@@ -40,8 +40,8 @@ export interface Notice {
   readonly text: string;
   readonly link: string;
   readonly channels: ReadonlyArray<'inApp' | 'email' | 'sms'>;
-  /** Per channel beyond the inbox: `pending` until sent, then `sent` or `failed`. */
-  readonly deliveries: Readonly<Partial<Record<'email' | 'sms', 'pending' | 'sent' | 'failed'>>>;
+  /** Per channel beyond the inbox: `pending`, `sending` while one sender has it, then `sent` or `failed`. */
+  readonly deliveries: Readonly<Partial<Record<'email' | 'sms', 'pending' | 'sending' | 'sent' | 'failed'>>>;
   readonly createdAt: string;
 }
 
@@ -66,8 +66,12 @@ export interface DispatchDependencies {
   readonly retry?: { readonly attempts?: number; readonly baseDelayMs?: number; readonly sleep?: (ms: number) => Promise<void> };
 }
 
-/** A notice id that sorts by the run's time: `<yyyymmddhhmm CST>-<the reminder's id>`. */
-const noticeIdOf = (runAt: string, id: string): string => `${toCstIso(new Date(runAt)).slice(0, 16).replace(/[-T:]/g, '')}-${id}`;
+/**
+ * A notice id that sorts by the day the reminder or escalation belongs to (`<yyyymmdd>-<its id>`):
+ * the same for every run of that day, whatever its time, so a replay of a day writes no second notice
+ * even after the outbox item of the first has expired.
+ */
+const noticeIdOf = (day: string, id: string): string => `${day.replace(/-/g, '')}-${id}`;
 
 const contactWho = (recipient: Recipient): string => (recipient.personId === null ? recipient.role : `person#${recipient.personId}`);
 
@@ -110,10 +114,10 @@ const outgoingOf = async (dispatch: Dispatch): Promise<Outgoing[]> => {
         cause,
         runAt,
       );
-      return { notice: { ...base, noticeId: noticeIdOf(dispatch.runAt, reminderId), type: 'reminder', offsetDays: dispatch.offsetDays, round: null, overdue: [], text }, event: withId(event, eventIdOf('ReminderSent', reminderId)), contact, sourceId: reminderId };
+      return { notice: { ...base, noticeId: noticeIdOf(dayOfAction(dispatch.deadline.dueAt, dispatch), reminderId), type: 'reminder', offsetDays: dispatch.offsetDays, round: null, overdue: [], text }, event: withId(event, eventIdOf('ReminderSent', reminderId)), contact, sourceId: reminderId };
     }
     const overseer = dispatch.overseers[index]!;
-    const escalationId = escalationIdOf(overseer.unitId, overseer.to, dispatch.deadline.kind, dispatch.deadline.subject, dispatch.deadline.dueAt, dispatch.round);
+    const escalationId = escalationIdOf(overseer.unitId, overseer.to, dispatch.deadline.kind, dispatch.deadline.subject, dispatch.deadline.dueAt, dispatch.round, dispatch.deadline.unitId ?? null);
     const daysOverdue = Math.max(...overseer.overdue.map((o) => o.daysOverdue));
     const text = escalationText({ title: dispatch.deadline.title, dueAt: dispatch.deadline.dueAt, count: overseer.overdue.length, daysOverdue, round: dispatch.round, link });
     const event = reportsEvent(
@@ -132,7 +136,7 @@ const outgoingOf = async (dispatch: Dispatch): Promise<Outgoing[]> => {
       runAt,
     );
     return {
-      notice: { ...base, noticeId: noticeIdOf(dispatch.runAt, escalationId), type: 'escalation', offsetDays: null, round: dispatch.round, overdue: overseer.overdue, text },
+      notice: { ...base, noticeId: noticeIdOf(dayOfAction(dispatch.deadline.dueAt, dispatch), escalationId), type: 'escalation', offsetDays: null, round: dispatch.round, overdue: overseer.overdue, text },
       event: withId(event, eventIdOf('DeadlineEscalated', escalationId)),
       contact,
       sourceId: escalationId,
@@ -205,10 +209,33 @@ const messageOf = (o: Outgoing, channel: 'email' | 'sms'): OutgoingMessage => ({
   reference: o.sourceId,
 });
 
+/** Turns a notice's channel from `pending` to `sending`; false when another sender did first. */
+const claimChannel = async (o: Outgoing, channel: 'email' | 'sms'): Promise<boolean> => {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: store.table(),
+        Key: noticeKey(o.notice.recipient.unitId, o.notice.noticeId),
+        UpdateExpression: 'SET deliveries.#channel = :sending',
+        ConditionExpression: 'deliveries.#channel = :pending',
+        ExpressionAttributeNames: { '#channel': channel },
+        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+};
+
 /** Sends one notice's email and SMS; a channel that fails after its retries is recorded with a DeliveryFailed event. */
 const deliver = async (o: Outgoing, deps: DispatchDependencies, at: Date): Promise<void> => {
   const channels = (['email', 'sms'] as const).filter((c) => o.notice.deliveries[c] === 'pending');
   for (const channel of channels) {
+    // Two parts holding the same reminder (two runs at once that found different members) may reach
+    // here together: the one that turns the channel from pending to sending sends it.
+    if (!(await claimChannel(o, channel))) continue;
     const notifier = deps.notifiers[channel];
     const outcome = await sendWithRetry(notifier, messageOf(o, channel), deps.retry ?? {});
     countDelivery('reports', channel, 'retried', outcome.attempts - 1);
@@ -229,7 +256,8 @@ const deliver = async (o: Outgoing, deps: DispatchDependencies, at: Date): Promi
     const failed = reportsEvent(
       'reports.DeliveryFailed.v1',
       { subject: o.sourceId, unitId: o.notice.recipient.unitId, version: 1 },
-      { reminderId: o.sourceId, recipient: o.notice.recipient, channel, provider: notifier.provider, attempts: outcome.attempts, reason: outcome.reason, runAt: o.notice.createdAt },
+      // The provider's own words may name the address or the number: the event carries its code only.
+      { reminderId: o.sourceId, recipient: o.notice.recipient, channel, provider: notifier.provider, attempts: outcome.attempts, reason: `${notifier.provider} ${outcome.code ?? (outcome.retryable ? 'unavailable' : 'refused')}`, runAt: o.notice.createdAt },
       { correlationId: o.event.correlationid },
       at,
     );

@@ -1,8 +1,8 @@
 /**
  * The notice inbox: each person reads the notices of their unit meant for their role, and those
  * meant for them by name; marking one read is theirs alone. And the contacts through which
- * reminders also go by email and SMS, kept by the unit itself (personal data: only the unit's
- * secretary and an admin read them).
+ * reminders also go by email and SMS, kept by the unit itself (personal data: only the unit's own
+ * secretary reads and sets them).
  */
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '#shared/auth/claims.js';

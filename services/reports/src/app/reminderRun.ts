@@ -193,7 +193,7 @@ const recordClaims = async (runAt: Date, rules: DeadlineEngineConfig): Promise<{
     const overseers = overseersOf(unit.ancestorIds).map((o) => ({ ...o, overdue }));
     summary.push({ kind: due.deadlineKind, subject: due.subject, dueAt: due.dueAt, action: 'escalate', round: plan.round, pending: 1 });
     if (overseers.length === 0) continue;
-    const deadline = { kind: due.deadlineKind, subject: due.subject, dueAt: due.dueAt, title: due.title };
+    const deadline = { kind: due.deadlineKind, subject: due.subject, dueAt: due.dueAt, title: due.title, unitId: due.unitId };
     claims.push({ what: `escalate#${due.deadlineKind}#${due.unitId}#${due.subject}#${due.dueAt}#R${plan.round}`, part: partKey('ONE', overseers), dispatch: { action: 'escalate', deadline, round: plan.round, overseers, runAt: runAtIso } });
   }
   return { claims, summary };

@@ -75,9 +75,19 @@ const uuidOf = (hex: string): string => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-
 export const reminderIdOf = (recipient: Recipient, deadline: DeadlineRef, offsetDays: number): string =>
   uuidOf(digest(['reminder', recipient.unitId, recipient.personId, recipient.role, deadline.kind, deadline.subject, deadline.unitId, deadline.dueAt, offsetDays]));
 
-/** An escalation's identity: the overseer told, the deadline (kind, subject, due time) and the round. */
-export const escalationIdOf = (overseerUnitId: string, to: 'upperCommittee' | 'disciplineCommission', kind: DeadlineKind, subject: string, dueAt: string, round: number): string =>
-  uuidOf(digest(['escalation', overseerUnitId, to, kind, subject, dueAt, round]));
+/**
+ * An escalation's identity: the overseer told, the deadline (kind, subject, due time) and the round;
+ * and, for a single record's deadline, its unit (two units' reopened reports share kind, subject and
+ * maybe due time, and each is escalated on its own).
+ */
+export const escalationIdOf = (overseerUnitId: string, to: 'upperCommittee' | 'disciplineCommission', kind: DeadlineKind, subject: string, dueAt: string, round: number, recordUnitId: string | null = null): string =>
+  uuidOf(digest(['escalation', overseerUnitId, to, kind, subject, dueAt, round, recordUnitId]));
+
+/** The CST date a reminder or an escalation belongs to: the due date less the offset, or the round's day after it. */
+export const dayOfAction = (dueAt: string, action: { readonly offsetDays: number } | { readonly round: number }): string => {
+  const due = cstDate(new Date(dueAt));
+  return 'offsetDays' in action ? addDays(due, -action.offsetDays) : addDays(due, 1 + escalationIntervalDays * (action.round - 1));
+};
 
 /** The id of an event made once for a reminder or an escalation (its outbox item then exists only once). */
 export const eventIdOf = (what: string, id: string): string => uuidOf(digest(['event', what, id]));

@@ -51,6 +51,8 @@ export const handler = kafkaConsumer({
           ExpressionAttributeValues: { ':ancestors': unit.ancestorIds },
         },
       })),
+    // A deactivated unit reports no more: it leaves the deadline engine's units.
+    'signing.UnitDeactivated.v1': ({ data }) => [setMembership(setNames.units, data.unitId, true)],
     'signing.PersonAssigned.v1': ({ data }) => [
       {
         Put: {

@@ -40,6 +40,8 @@ let submitsMidway: DemoUnit;
 let county: DemoUnit;
 let rectificationId: string;
 let taskId: string;
+/** The person responsible for the key task. */
+let responsibleId: string;
 const mobile = '13800138000';
 
 const events = (type: string, match: (data: Record<string, unknown>) => boolean = () => true): Event[] =>
@@ -115,6 +117,7 @@ beforeAll(async () => {
   // A key task of 2027 with a time node on 24 January, its person responsible a member of the county.
   const posts = (await client.expect<{ posts: Array<{ personId: string; role: string }> }>('GET', `/api/units/${county.id}/posts`, 200, { token: admin })).posts;
   const member = posts.find((p) => p.role === 'teamMember') ?? posts[0]!;
+  responsibleId = member.personId;
   const countySecretary = await tokenFor(runtime, 'unit_secretary', county.id);
   taskId = (
     await client.expect<{ taskId: string }>('POST', `/api/units/${county.id}/key-tasks`, 201, {
@@ -213,6 +216,25 @@ describe('the annual report’s reminders, 17 January to 1 February 2027', () =>
     expect(notice.overdue.map((o) => o.unitId).sort()).toEqual(overdue.filter((u) => u.parentId === city.id).map((u) => u.id).sort());
   });
 
+  it('left one notice per reminder in every pending unit’s inbox, though every day ran twice and 28 January by two runs at once', async () => {
+    const pending = demo.filter((u) => !doneBefore.includes(u.id) && u.id !== submitsMidway.id);
+    for (const unit of pending) {
+      const token = await tokenFor(runtime, 'unit_secretary', unit.id);
+      const notices = (await client.expect<{ notices: Array<{ type: string; offsetDays: number; deadline: { kind: string; subject: string } }> }>('GET', '/api/notices?limit=200', 200, { token })).notices;
+      const offsets = notices.filter((n) => n.type === 'reminder' && n.deadline.kind === 'annualReport' && n.deadline.subject === String(year)).map((n) => n.offsetDays);
+      expect({ unit: unit.name, offsets: offsets.sort((a, b) => b - a) }).toEqual({ unit: unit.name, offsets: [14, 7, 3, 1, 0] });
+    }
+  });
+
+  it('keeps an escalation to the discipline body from the unit’s other people', async () => {
+    const inspector = await tokenFor(runtime, 'discipline_inspector', city.id, 'city-inspector');
+    const staff = await tokenFor(runtime, 'unit_staff', city.id);
+    const theirs = (await client.expect<{ notices: Array<{ noticeId: string; recipient: { role: string } }> }>('GET', '/api/notices', 200, { token: inspector })).notices.find((n) => n.recipient.role === 'discipline_inspector')!;
+    const seenByStaff = (await client.expect<{ notices: Array<{ recipient: { role: string } }> }>('GET', '/api/notices?limit=200', 200, { token: staff })).notices;
+    expect(seenByStaff.filter((n) => n.recipient.role === 'discipline_inspector')).toEqual([]);
+    await client.expect('POST', `/api/notices/${theirs.noticeId}/read`, 404, { token: staff });
+  });
+
   it('sent nothing twice, though every day ran twice and 28 January by two runs at once', () => {
     for (const type of ['reports.ReminderSent.v1', 'reports.DeadlineEscalated.v1']) {
       const idsByReminder = new Map<string, Set<string>>();
@@ -247,7 +269,7 @@ describe('the same engine for single records', () => {
     await eventually(async () => (new Set(escalationsOf().map((e) => e.data.round)).size === 2 ? true : undefined), 30_000, 'both rounds of the time node’s escalation');
     expect(offsetsOf(list)).toEqual([7, 3, 1, 0]);
     expect(new Set(list.map((e) => (e.data.recipient as { personId: string | null }).personId)).size).toBe(1);
-    expect(list[0]!.data.recipient).toEqual(expect.objectContaining({ unitId: county.id, personId: expect.any(String) }));
+    expect(list[0]!.data.recipient).toEqual(expect.objectContaining({ unitId: county.id, personId: responsibleId }));
     expect([...new Set(escalationsOf().map((e) => e.data.round))].sort()).toEqual([1, 2]);
   });
 });
@@ -271,9 +293,9 @@ describe('the calendar’s other deadlines', () => {
 
   it('remind of the hearing 14 days before 31 March every unit whose hearing is not arranged, and not the county whose is', async () => {
     await run('2027-03-17');
-    const town = demo.find((u) => u.parentId === county.id)!;
-    await eventually(async () => (reminders('hearing', String(year), town.id).length === 1 ? true : undefined), 30_000, 'the hearing reminder of a town');
-    expect(reminders('hearing', String(year), town.id)[0]!.data.offsetDays).toBe(14);
+    const others = demo.filter((u) => u.id !== county.id);
+    await eventually(async () => (others.every((u) => reminders('hearing', String(year), u.id).length === 1) ? true : undefined), 30_000, 'the hearing reminders of every other unit');
+    expect(new Set(others.map((u) => reminders('hearing', String(year), u.id)[0]!.data.offsetDays))).toEqual(new Set([14]));
     expect(reminders('hearing', String(year), county.id)).toEqual([]);
   });
 });
@@ -286,9 +308,15 @@ describe('a moved deadline', () => {
       body: { dueAt: '2030-02-07T23:59:59+08:00', reason: '1月31日适逢春节假期，顺延至2月7日' },
     });
     expect(calendar.deadlines.find((d) => d.kind === 'annualReport')).toEqual(expect.objectContaining({ dueAt: '2030-02-07T23:59:59.000+08:00', moved: expect.objectContaining({ previousDueAt: '2030-01-31T23:59:59.000+08:00' }) }));
+    const past = await api<{ errors: Array<{ path: string; message: string }> }>(runtime, 'PUT', '/api/deadline-calendar/2025/annualReport', { token: admin, body: { dueAt: '2026-02-07T23:59:59+08:00', reason: '补录' } });
+    expect(past.status).toBe(422);
+    expect(past.body.errors).toEqual([{ path: 'dueAt', message: '新的截止时间须晚于当前时间' }]);
     const changed = await eventually(async () => events('reports.DeadlineCalendarChanged.v1', (d) => d.year === 2029)[0], 15_000, 'DeadlineCalendarChanged');
     expect(changed.data).toEqual(expect.objectContaining({ kind: 'annualReport', unitId: null, dueAt: '2030-02-07T23:59:59.000+08:00' }));
 
+    // 17 January, 14 days before the old date, is 21 before the new one: nothing.
+    const on17 = await run('2030-01-17');
+    expect(on17.result.deadlines.filter((d) => d.kind === 'annualReport' && d.subject === '2029')).toEqual([]);
     const on24 = await run('2030-01-24');
     expect(on24.result.deadlines).toContainEqual(expect.objectContaining({ kind: 'annualReport', subject: '2029', action: 'remind', offsetDays: 14, dueAt: '2030-02-07T23:59:59.000+08:00' }));
     const on31 = await run('2030-01-31');
@@ -313,7 +341,8 @@ describe('a provider that stays down', () => {
         60_000,
         'DeliveryFailed of the town’s SMS',
       );
-      expect(failed.data).toEqual(expect.objectContaining({ provider: 'local', attempts: 4 }));
+      expect(failed.data).toEqual(expect.objectContaining({ provider: 'local', attempts: 4, reason: 'local local-unavailable' }));
+      expect(JSON.stringify(failed)).not.toContain(mobile);
       const reminder = reminders('annualReport', '2030', submitsMidway.id).find((e) => e.data.reminderId === failed.data.reminderId)!;
       expect(reminder.data.channels).toEqual(['inApp', 'email', 'sms']);
     } finally {

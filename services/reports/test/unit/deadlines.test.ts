@@ -3,7 +3,7 @@
  * after), the ids that make a reminder once, the shards, the time nodes of key tasks, and the
  * Chinese text of a reminder within one SMS.
  */
-import { addDays, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
+import { addDays, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
 import { chineseDate, escalationText, reminderText, titleOf } from '../../src/domain/reminderText.js';
 import { deadlineEngineConfig } from '../../src/config.js';
 import { smsSegments } from '../../src/adapters/notify/smsText.js';
@@ -77,11 +77,21 @@ describe('identities', () => {
     expect(new Set([id, reminderIdOf(recipient, deadline, 3), reminderIdOf({ ...recipient, unitId: 'u-2' }, deadline, 7), reminderIdOf(recipient, { ...deadline, dueAt: '2027-02-07T23:59:59+08:00' }, 7)]).size).toBe(4);
   });
 
-  it('gives an escalation one id per overseer, addressee, deadline and round', () => {
+  it('gives an escalation one id per overseer, addressee, deadline and round, and per unit for a single record’s deadline', () => {
     const id = escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 1);
     expect(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 1)).toBe(id);
     expect(escalationIdOf('city', 'disciplineCommission', 'annualReport', '2026', due, 1)).not.toBe(id);
     expect(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 2)).not.toBe(id);
+    // Two units' reports reopened to the same date, under the same upper level: two escalations.
+    const reopened = '2027-03-01T23:59:59+08:00';
+    expect(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', reopened, 1, 'town-a')).not.toBe(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', reopened, 1, 'town-b'));
+  });
+
+  it('dates a reminder by the day of its offset and an escalation by the day of its round, whatever the run’s time', () => {
+    expect(dayOfAction(due, { offsetDays: 7 })).toBe('2027-01-24');
+    expect(dayOfAction(due, { offsetDays: 0 })).toBe('2027-01-31');
+    expect(dayOfAction(due, { round: 1 })).toBe('2027-02-01');
+    expect(dayOfAction(due, { round: 3 })).toBe('2027-02-15');
   });
 
   it('spreads members over every shard, each member always to the same one', () => {
@@ -113,7 +123,7 @@ describe('who is pending and who oversees', () => {
 });
 
 describe('the text', () => {
-  it('says what is due, the date, the days left and a link, within one SMS', () => {
+  it('says what is due, the date, the days left and a link, in one or two SMS segments', () => {
     const text = reminderText({ kind: 'annualReport', title: titleOf('annualReport', '2026'), dueAt: due, daysLeft: 7, link: 'http://localhost:3000/notices' });
     expect(text).toBe('【清廉履责】2026年度落实党风廉政建设责任制情况报告须于2027年1月31日前报送，还剩7天。办理：http://localhost:3000/notices');
     expect(smsSegments(text)).toBe(2);

@@ -482,7 +482,7 @@ describe('sending with retries', () => {
     const outcome = await sendWithRetry(notifier, message(), { sleep: async (ms) => void waits.push(ms) });
 
     // Assess
-    expect(outcome).toEqual({ ok: false, attempts: 1, reason: 'isv.MOBILE_NUMBER_ILLEGAL: 号码格式错误', retryable: false });
+    expect(outcome).toEqual({ ok: false, attempts: 1, reason: 'isv.MOBILE_NUMBER_ILLEGAL: 号码格式错误', retryable: false, code: 'isv.MOBILE_NUMBER_ILLEGAL' });
     expect(notifier.calls).toBe(1);
     expect(waits).toEqual([]);
   });
@@ -495,7 +495,7 @@ describe('sending with retries', () => {
     const outcome = await sendWithRetry(notifier, message(), { sleep: async () => undefined });
 
     // Assess
-    expect(outcome).toEqual({ ok: false, attempts: 4, reason: 'InternalError: 服务暂不可用', retryable: true });
+    expect(outcome).toEqual({ ok: false, attempts: 4, reason: 'InternalError: 服务暂不可用', retryable: true, code: 'InternalError' });
     expect(notifier.calls).toBe(4);
   });
 

@@ -27,7 +27,8 @@ export interface RetryOptions {
 /** What became of a send: delivered after `attempts`, or given up after `attempts` for `reason`. */
 export type SendOutcome =
   | { readonly ok: true; readonly attempts: number }
-  | { readonly ok: false; readonly attempts: number; readonly reason: string; readonly retryable: boolean };
+  /** `reason` is the provider's words (it may name the address or number); `code` its error code, where it gave one. */
+  | { readonly ok: false; readonly attempts: number; readonly reason: string; readonly retryable: boolean; readonly code?: string };
 
 const timer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -71,7 +72,8 @@ export const sendWithRetry = async (notifier: Notifier, message: OutgoingMessage
       // Anything that is not a DeliveryError (a bug, a network error an adapter did not wrap) is
       // taken as passing: retrying it costs little and a run must not die of it.
       const retryable = error instanceof DeliveryError ? error.retryable : true;
-      if (!retryable || attempt >= attempts) return { ok: false, attempts: attempt, reason: reasonOf(error), retryable };
+      const code = error instanceof DeliveryError && error.code !== undefined ? { code: error.code } : {};
+      if (!retryable || attempt >= attempts) return { ok: false, attempts: attempt, reason: reasonOf(error), retryable, ...code };
       try {
         await sleep(backoffDelay(attempt, baseDelayMs, maxDelayMs, random));
       } catch (sleepError) {
