@@ -177,7 +177,13 @@ export type Dispatch =
       /** `unitId`: the unit of a single record's deadline (absent for a deadline of the whole calendar). */
       readonly deadline: { readonly kind: DeadlineKind; readonly subject: string; readonly dueAt: string; readonly title: string; readonly unitId?: string };
       readonly round: number;
-      readonly overseers: ReadonlyArray<{ readonly unitId: string; readonly to: 'upperCommittee' | 'disciplineCommission'; readonly overdue: ReadonlyArray<{ readonly unitId: string; readonly unitName: string; readonly daysOverdue: number }> }>;
+      /** Each overseer with its overdue units; a long list comes in chunks (`chunk` 0, 1, …), each an escalation of its own. */
+      readonly overseers: ReadonlyArray<{
+        readonly unitId: string;
+        readonly to: 'upperCommittee' | 'disciplineCommission';
+        readonly chunk?: number;
+        readonly overdue: ReadonlyArray<{ readonly unitId: string; readonly unitName: string; readonly daysOverdue: number }>;
+      }>;
       readonly runAt: string;
     };
 

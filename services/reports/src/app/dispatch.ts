@@ -117,7 +117,7 @@ const outgoingOf = async (dispatch: Dispatch): Promise<Outgoing[]> => {
       return { notice: { ...base, noticeId: noticeIdOf(dayOfAction(dispatch.deadline.dueAt, dispatch), reminderId), type: 'reminder', offsetDays: dispatch.offsetDays, round: null, overdue: [], text }, event: withId(event, eventIdOf('ReminderSent', reminderId)), contact, sourceId: reminderId };
     }
     const overseer = dispatch.overseers[index]!;
-    const escalationId = escalationIdOf(overseer.unitId, overseer.to, dispatch.deadline.kind, dispatch.deadline.subject, dispatch.deadline.dueAt, dispatch.round, dispatch.deadline.unitId ?? null);
+    const escalationId = escalationIdOf(overseer.unitId, overseer.to, dispatch.deadline.kind, dispatch.deadline.subject, dispatch.deadline.dueAt, dispatch.round, dispatch.deadline.unitId ?? null, overseer.chunk ?? 0);
     const daysOverdue = Math.max(...overseer.overdue.map((o) => o.daysOverdue));
     const text = escalationText({ title: dispatch.deadline.title, dueAt: dispatch.deadline.dueAt, count: overseer.overdue.length, daysOverdue, round: dispatch.round, link });
     const event = reportsEvent(

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { cstDate } from '#events/envelope.js';
 import type { DeadlineKind, Recipient } from '#events/reports/parts.js';
 import { deadlineEngineConfig, setShards, type DeadlineEngineConfig } from '../config.js';
-import { addDays, defaultDueAt, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, pendingOf, planOf, shardOf, type CalendarKind, type Plan } from '../domain/deadlines.js';
+import { addDays, chunksOf, defaultDueAt, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, packed, pendingOf, planOf, shardOf, type CalendarKind, type Plan } from '../domain/deadlines.js';
 import { titleOf } from '../domain/reminderText.js';
 import { calendarChangesOf, claimDispatch, dueItemsOn, getMany, inParallel, readSets, setNames, type Dispatch, type DueItem } from '../adapters/deadlineRepository.js';
 import { unitKey } from '../adapters/reportRepository.js';
@@ -121,11 +121,25 @@ interface Claim {
  */
 const partKey = (shard: string, content: unknown): string => `${shard}#${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)}`;
 
-const remindClaims = (what: string, deadline: Dispatch['deadline'], offsetDays: number, members: readonly string[], role: Recipient['role'], runAt: string): Claim[] =>
-  [...byShard(members, (m) => m)].map(([shard, inPart]) => ({ what, part: partKey(shard, inPart), dispatch: { action: 'remind', deadline, offsetDays, members: inPart, role, runAt } }));
+/** The most members one recorded part of reminders holds (about 80 bytes each). */
+const membersPerPart = 2_000;
 
-const escalateClaims = (what: string, deadline: Dispatch['deadline'], round: number, overseers: EscalationDispatch['overseers'], runAt: string): Claim[] =>
-  [...byShard(overseers, (o) => o.unitId)].map(([shard, inPart]) => ({ what, part: partKey(shard, inPart), dispatch: { action: 'escalate', deadline, round, overseers: inPart, runAt } }));
+const remindClaims = (what: string, deadline: Dispatch['deadline'], offsetDays: number, members: readonly string[], role: Recipient['role'], runAt: string): Claim[] =>
+  [...byShard(members, (m) => m)].flatMap(([shard, inShard]) =>
+    chunksOf(inShard, membersPerPart).map((inPart) => ({ what, part: partKey(shard, inPart), dispatch: { action: 'remind' as const, deadline, offsetDays, members: inPart, role, runAt } })),
+  );
+
+/** The most overdue units one escalation lists; a longer list goes in chunks, each its own escalation and notice. */
+const overdueChunk = 500;
+/** The most overdue units one recorded part holds (about 100 bytes each, well within 400 KB an item). */
+const overduePerPart = 1_000;
+
+const escalateClaims = (what: string, deadline: Dispatch['deadline'], round: number, overseers: EscalationDispatch['overseers'], runAt: string): Claim[] => {
+  const chunked = overseers.flatMap((o) => chunksOf(o.overdue, overdueChunk).map((overdue, chunk) => ({ ...o, overdue, chunk })));
+  return [...byShard(chunked, (o) => o.unitId)].flatMap(([shard, inShard]) =>
+    packed(inShard, (o) => o.overdue.length, overduePerPart).map((inPart) => ({ what, part: partKey(shard, inPart), dispatch: { action: 'escalate' as const, deadline, round, overseers: inPart, runAt } })),
+  );
+};
 
 /** The claims of the calendar's and the ledger's deadlines: their populations less who is done (and who has a deadline of their own). */
 const groupClaims = async (deadlines: readonly GroupDeadline[], runAt: string): Promise<{ claims: Claim[]; summary: RunSummary['deadlines'][number][] }> => {

@@ -80,8 +80,37 @@ export const reminderIdOf = (recipient: Recipient, deadline: DeadlineRef, offset
  * and, for a single record's deadline, its unit (two units' reopened reports share kind, subject and
  * maybe due time, and each is escalated on its own).
  */
-export const escalationIdOf = (overseerUnitId: string, to: 'upperCommittee' | 'disciplineCommission', kind: DeadlineKind, subject: string, dueAt: string, round: number, recordUnitId: string | null = null): string =>
-  uuidOf(digest(['escalation', overseerUnitId, to, kind, subject, dueAt, round, recordUnitId]));
+export const escalationIdOf = (overseerUnitId: string, to: 'upperCommittee' | 'disciplineCommission', kind: DeadlineKind, subject: string, dueAt: string, round: number, recordUnitId: string | null = null, chunk = 0): string =>
+  uuidOf(digest(['escalation', overseerUnitId, to, kind, subject, dueAt, round, recordUnitId, chunk]));
+
+/** `items` in runs of at most `size`, in order. */
+export const chunksOf = <T>(items: readonly T[], size: number): T[][] => {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+};
+
+/**
+ * Packs entries into groups whose weights add up to at most `limit` (an entry heavier than the limit
+ * alone in its group), in order: the parts of a decision, each within DynamoDB's 400 KB an item.
+ */
+export const packed = <T>(entries: readonly T[], weightOf: (entry: T) => number, limit: number): T[][] => {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let weight = 0;
+  for (const entry of entries) {
+    const w = weightOf(entry);
+    if (current.length > 0 && weight + w > limit) {
+      groups.push(current);
+      current = [];
+      weight = 0;
+    }
+    current.push(entry);
+    weight += w;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+};
 
 /** The CST date a reminder or an escalation belongs to: the due date less the offset, or the round's day after it. */
 export const dayOfAction = (dueAt: string, action: { readonly offsetDays: number } | { readonly round: number }): string => {

@@ -3,7 +3,7 @@
  * after), the ids that make a reminder once, the shards, the time nodes of key tasks, and the
  * Chinese text of a reminder within one SMS.
  */
-import { addDays, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
+import { addDays, chunksOf, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, packed, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
 import { chineseDate, escalationText, reminderText, titleOf } from '../../src/domain/reminderText.js';
 import { deadlineEngineConfig } from '../../src/config.js';
 import { smsSegments } from '../../src/adapters/notify/smsText.js';
@@ -98,6 +98,22 @@ describe('identities', () => {
     const shards = new Set(Array.from({ length: 10_000 }, (_, i) => shardOf(`unit-${i}`, 256)));
     expect(shards.size).toBe(256);
     expect(shardOf('unit-42', 256)).toBe(shardOf('unit-42', 256));
+  });
+});
+
+describe('parts within an item’s size', () => {
+  it('cuts a list into runs of at most the size, in order', () => {
+    expect(chunksOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunksOf([], 2)).toEqual([]);
+  });
+
+  it('packs entries up to a total weight, an entry heavier than the limit alone', () => {
+    expect(packed([3, 4, 2, 9, 1], (n) => n, 7)).toEqual([[3, 4], [2], [9], [1]]);
+  });
+
+  it('gives each chunk of a long escalation list an escalation of its own', () => {
+    expect(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 1, null, 0)).toBe(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 1));
+    expect(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 1, null, 1)).not.toBe(escalationIdOf('city', 'upperCommittee', 'annualReport', '2026', due, 1));
   });
 });
 
