@@ -184,11 +184,18 @@ describe('the correlation id', () => {
     // Assess
     const requestId = res.headers.get('apigw-requestid');
     expect(requestId).toMatch(/^[A-Za-z0-9+/]{15}=$/);
-    const { Items } = await documentClient().send(
-      new ScanCommand({ TableName: 'signing', FilterExpression: 'kind = :outbox AND #k = :unit', ExpressionAttributeNames: { '#k': 'key' }, ExpressionAttributeValues: { ':outbox': 'outbox', ':unit': id } }),
-    );
+    // A scan reads 1 MB a page and filters after: read every page (the table holds every test's data).
+    const Items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(
+        new ScanCommand({ TableName: 'signing', FilterExpression: 'kind = :outbox AND #k = :unit', ExpressionAttributeNames: { '#k': 'key' }, ExpressionAttributeValues: { ':outbox': 'outbox', ':unit': id }, ExclusiveStartKey: start }),
+      );
+      Items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
     expect(Items).toHaveLength(1);
-    expect(JSON.parse(Items![0]!.event as string)).toMatchObject({ type: 'signing.UnitRegistered.v1', correlationid: requestId, traceparent });
+    expect(JSON.parse(Items[0]!.event as string)).toMatchObject({ type: 'signing.UnitRegistered.v1', correlationid: requestId, traceparent });
   });
 });
 
