@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { cstDate } from '#events/envelope.js';
 import type { DeadlineKind, Recipient } from '#events/reports/parts.js';
 import { deadlineEngineConfig, setShards, type DeadlineEngineConfig } from '../config.js';
-import { addDays, chunksOf, defaultDueAt, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, packed, pendingOf, planOf, shardOf, type CalendarKind, type Plan } from '../domain/deadlines.js';
+import { addDays, chunksOf, defaultDueAt, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, shardOf, type CalendarKind, type Plan } from '../domain/deadlines.js';
 import { titleOf } from '../domain/reminderText.js';
 import { calendarChangesOf, claimDispatch, dueItemsOn, getMany, inParallel, readSets, setNames, type Dispatch, type DueItem } from '../adapters/deadlineRepository.js';
 import { unitKey } from '../adapters/reportRepository.js';
@@ -70,21 +70,26 @@ const groupDeadlinesOf = async (runAt: Date, rules: DeadlineEngineConfig): Promi
   });
 };
 
-/** The units (name, ancestors) of `unitIds`, read by key. */
-const unitsById = async (unitIds: readonly string[]): Promise<Map<string, { name: string; ancestorIds: string[] }>> => {
+/** The units (name, ancestors, when registered) of `unitIds`, read by key. */
+const unitsById = async (unitIds: readonly string[]): Promise<Map<string, { name: string; ancestorIds: string[]; registeredAt?: string }>> => {
   const items = await getMany([...new Set(unitIds)].map(unitKey));
-  return new Map(items.map((i) => [String(i.sk).slice('UNIT#'.length), { name: (i.name as string | undefined) || String(i.sk).slice('UNIT#'.length), ancestorIds: (i.ancestorIds as string[] | undefined) ?? [] }]));
+  return new Map(
+    items.map((i) => {
+      const id = String(i.sk).slice('UNIT#'.length);
+      return [id, { name: (i.name as string | undefined) || id, ancestorIds: (i.ancestorIds as string[] | undefined) ?? [], ...(typeof i.registeredAt === 'string' ? { registeredAt: i.registeredAt } : {}) }];
+    }),
+  );
 };
 
 type EscalationDispatch = Extract<Dispatch, { action: 'escalate' }>;
 
-/** The overseers of overdue units, each with its own overdue units. */
-const overseersFor = async (overdueUnitIds: readonly string[], daysOverdue: number): Promise<EscalationDispatch['overseers'][number][]> => {
+/** The overseers of overdue units, each with its own overdue units; a unit registered after the deadline fell owed nothing. */
+const overseersFor = async (overdueUnitIds: readonly string[], daysOverdue: number, dueAt: string): Promise<EscalationDispatch['overseers'][number][]> => {
   const units = await unitsById(overdueUnitIds);
   const byOverseer = new Map<string, { unitId: string; to: 'upperCommittee' | 'disciplineCommission'; overdue: Array<{ unitId: string; unitName: string; daysOverdue: number }> }>();
   for (const unitId of new Set(overdueUnitIds)) {
     const unit = units.get(unitId);
-    if (!unit) continue;
+    if (!unit || !owedBy(unit.registeredAt, dueAt)) continue;
     for (const overseer of overseersOf(unit.ancestorIds)) {
       const key = `${overseer.unitId}|${overseer.to}`;
       const entry = byOverseer.get(key) ?? { ...overseer, overdue: [] };
@@ -161,7 +166,7 @@ const groupClaims = async (deadlines: readonly GroupDeadline[], runAt: string): 
       claims.push(...remindClaims(`remind#${d.kind}#${d.subject}#${d.dueAt}#${d.plan.offsetDays}`, deadline, d.plan.offsetDays, pending, recipientRole(d.kind), runAt));
     } else {
       summary.push({ kind: d.kind, subject: d.subject, dueAt: d.dueAt, action: 'escalate', round: d.plan.round, pending: pending.length });
-      const overseers = await overseersFor(pending.map(unitOfMember), d.plan.daysOverdue);
+      const overseers = await overseersFor(pending.map(unitOfMember), d.plan.daysOverdue, d.dueAt);
       claims.push(...escalateClaims(`escalate#${d.kind}#${d.subject}#${d.dueAt}#R${d.plan.round}`, deadline, d.plan.round, overseers, runAt));
     }
   }

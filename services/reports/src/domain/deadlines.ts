@@ -138,6 +138,9 @@ export const pendingOf = (expected: Iterable<string>, done: ReadonlySet<string>,
   return pending;
 };
 
+/** Whether a unit owed a deadline: it existed when the deadline fell (a unit of unknown age did). */
+export const owedBy = (registeredAt: string | undefined, dueAt: string): boolean => registeredAt === undefined || Date.parse(registeredAt) <= Date.parse(dueAt);
+
 /** Who oversees a unit: its upper level's committee and its discipline body; a root unit has none. */
 export const overseersOf = (ancestorIds: readonly string[]): Array<{ unitId: string; to: 'upperCommittee' | 'disciplineCommission' }> => {
   const upper = ancestorIds[ancestorIds.length - 1];

@@ -25,7 +25,8 @@ export const handler = kafkaConsumer({
       {
         Put: {
           TableName: tableName('reports'),
-          Item: { ...unitKey(event.data.unitId), kind: 'unit', ancestorIds: event.data.ancestorIds, name: event.data.name },
+          // `registeredAt`: a unit owes no deadline that fell before it existed (the deadline engine).
+          Item: { ...unitKey(event.data.unitId), kind: 'unit', ancestorIds: event.data.ancestorIds, name: event.data.name, registeredAt: event.time },
         },
       },
       ...(event.data.parentId === null ? [] : [setMembership(setNames.units, event.data.unitId)]),

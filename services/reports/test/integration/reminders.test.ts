@@ -209,6 +209,11 @@ describe('the annual report’s reminders, 17 January to 1 February 2027', () =>
     }
     const named = escalated().flatMap((e) => (e.data.overdue as Array<{ deadline: { unitId: string } }>).map((o) => o.deadline.unitId));
     for (const unitId of [...doneBefore, submitsMidway.id]) expect(named).not.toContain(unitId);
+    // The report on 2025 fell due on 31 January 2026, before the demo units were registered: its
+    // weekly escalation (round 52 fell on 24 January 2027) names none of them.
+    const onLastYears = events('reports.DeadlineEscalated.v1', (d) => d.kind === 'annualReport' && (d.overdue as Array<{ deadline: { subject: string } }>)[0]!.deadline.subject === String(year - 1));
+    const demoIds = new Set(demo.map((u) => u.id));
+    expect(onLastYears.flatMap((e) => (e.data.overdue as Array<{ deadline: { unitId: string } }>).map((o) => o.deadline.unitId)).filter((id) => demoIds.has(id))).toEqual([]);
     // The city's discipline inspector reads its escalation in the inbox.
     const inspector = await tokenFor(runtime, 'discipline_inspector', city.id, 'city-inspector');
     const inbox = (await client.expect<{ notices: Array<{ type: string; round: number; overdue: Array<{ unitId: string }>; deadline: { kind: string; subject: string } }> }>('GET', '/api/notices', 200, { token: inspector })).notices;

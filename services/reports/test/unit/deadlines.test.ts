@@ -3,7 +3,7 @@
  * after), the ids that make a reminder once, the shards, the time nodes of key tasks, and the
  * Chinese text of a reminder within one SMS.
  */
-import { addDays, chunksOf, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, packed, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
+import { addDays, chunksOf, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
 import { chineseDate, escalationText, reminderText, titleOf } from '../../src/domain/reminderText.js';
 import { deadlineEngineConfig } from '../../src/config.js';
 import { smsSegments } from '../../src/adapters/notify/smsText.js';
@@ -120,6 +120,12 @@ describe('parts within an item’s size', () => {
 describe('who is pending and who oversees', () => {
   it('leaves out who is done and who has a deadline of their own', () => {
     expect(pendingOf(['a', 'b', 'c', 'd'], new Set(['b']), new Set(['d']))).toEqual(['a', 'c']);
+  });
+
+  it('holds a unit to a deadline only if it existed when the deadline fell', () => {
+    expect(owedBy('2026-11-24T10:00:00.000+08:00', due)).toBe(true);
+    expect(owedBy('2027-02-03T10:00:00.000+08:00', due)).toBe(false);
+    expect(owedBy(undefined, due)).toBe(true);
   });
 
   it('names the upper level’s committee and discipline body; a root unit has no overseer', () => {
