@@ -40,6 +40,15 @@ export const dynamo = (): DynamoDBDocumentClient => {
 /** The deployed name of one of a service's tables, from the environment the manifest sets. */
 export const tableName = (service: string, table = 'main'): string => requireEnv(tableEnvName(service, table));
 
+/** True when a single write (PutItem, UpdateItem, DeleteItem) failed because its condition did not hold. */
+export const conditionFailed = (error: unknown): boolean => (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
+
+/** Why each item of a cancelled TransactWriteItems was cancelled (`ConditionalCheckFailed`, `TransactionConflict`, `None`…); none for any other error. */
+export const cancellationCodes = (error: unknown): string[] =>
+  (error as Error | undefined)?.name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None')
+    : [];
+
 /** True when a TransactWriteItems failed because the condition of item `index` did not hold. */
 export const conditionFailedAt = (error: unknown, index: number): boolean => {
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> } | undefined)?.CancellationReasons;

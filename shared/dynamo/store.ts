@@ -7,7 +7,7 @@ import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from
 import type { CloudEvent } from '#events/envelope.js';
 import { ConflictError } from '../errors.js';
 import { outboxPut } from '../outbox/outbox.js';
-import { dynamo, queryPartition } from './client.js';
+import { cancellationCodes, dynamo, queryPartition } from './client.js';
 import { assertItemFits } from './limits.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -67,12 +67,12 @@ export const tableStore = (table: () => string, topic: string) => {
           await dynamo().send(command);
           return;
         } catch (error) {
-          const reasons = (error as { name?: string; CancellationReasons?: Array<{ Code?: string }> }).name === 'TransactionCanceledException' ? ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []) : [];
-          if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConflictError(conflict, { cause: error });
+          const reasons = cancellationCodes(error);
+          if (reasons.includes('ConditionalCheckFailed')) throw new ConflictError(conflict, { cause: error });
           // Cancelled only because another transaction touched the same items at that moment: nothing
           // was written and no condition failed, so the same write is tried again after a short pause.
           // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-conflict-handling
-          if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
+          if (!reasons.includes('TransactionConflict')) throw error;
           if (attempt >= conflictAttempts) throw new ConflictError(conflict, { cause: error });
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
         }

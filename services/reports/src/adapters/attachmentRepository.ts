@@ -6,7 +6,7 @@
  * support carry their id, name, type and SHA-256 (`Evidence`).
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#shared/dynamo/client.js';
+import { conditionFailed, dynamo, tableName } from '#shared/dynamo/client.js';
 import { assertItemFits } from '#shared/dynamo/limits.js';
 import { stateOf } from '#shared/dynamo/store.js';
 import type { Attachment } from '../domain/attachments.js';
@@ -17,8 +17,6 @@ const attachmentKey = (unitId: string, attachmentId: string) => ({ pk: `UNIT#${u
 
 /** The key of an attachment's file in the bucket. */
 export const objectKey = (attachment: Pick<Attachment, 'unitId' | 'attachmentId'>): string => `${attachment.unitId}/${attachment.attachmentId}`;
-
-const isConditionFailure = (error: unknown): boolean => (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 
 /** Records a new, pending attachment. */
 export const putAttachment = async (attachment: Attachment): Promise<void> => {
@@ -57,7 +55,7 @@ export const recordCompletion = async (attachment: Attachment): Promise<boolean>
     );
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 };

@@ -17,7 +17,7 @@
  * - `CONTACTS#<unitId>` / `<role>` or `person#<personId>`: where reminders go by email and SMS.
  */
 import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, queryPartition } from '#shared/dynamo/client.js';
+import { conditionFailed, dynamo, queryPartition } from '#shared/dynamo/client.js';
 import type { DeadlineKind, DeadlineRef, Recipient } from '#events/reports/parts.js';
 import { setShards } from '../config.js';
 import { shardOf, type CalendarKind } from '../domain/deadlines.js';
@@ -196,7 +196,7 @@ export const claimDispatch = async (what: string, part: string, dispatch: Dispat
     await dynamo().send(new PutCommand({ TableName: table(), Item: { ...dispatchKey(what, part), kind: 'dispatch', dispatch }, ConditionExpression: 'attribute_not_exists(pk)' }));
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 };

@@ -39,12 +39,16 @@ export interface KnownUnit {
   readonly id: string;
   readonly name: string;
   readonly ancestorIds: readonly string[];
+  /** When it was registered (units known before this was kept have none). */
+  readonly registeredAt?: string;
 }
 
-const knownUnitOf = (item: Record<string, unknown>): KnownUnit => ({
+/** A unit item (`UNITS` / `UNIT#<id>`) as this service reads it. */
+export const knownUnitOf = (item: Record<string, unknown>): KnownUnit => ({
   id: String(item.sk).slice('UNIT#'.length),
   name: (item.name as string | undefined) ?? '',
   ancestorIds: (item.ancestorIds as string[] | undefined) ?? [],
+  ...(typeof item.registeredAt === 'string' ? { registeredAt: item.registeredAt } : {}),
 });
 
 export const getKnownUnit = async (unitId: string): Promise<KnownUnit | undefined> => {

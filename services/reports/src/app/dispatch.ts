@@ -6,14 +6,14 @@
  * a channel that still fails is recorded on the notice and as `DeliveryFailed`, and the rest go on.
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '#shared/dynamo/client.js';
+import { cancellationCodes, conditionFailed, dynamo } from '#shared/dynamo/client.js';
 import { countDelivery } from '#shared/metrics.js';
 import { cstDate, toCstIso, type CloudEvent } from '#events/envelope.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
 import { topics } from '#events/topics.js';
 import type { DeadlineRef, Recipient } from '#events/reports/parts.js';
 import { deadlineEngineConfig } from '../config.js';
-import { dayOfAction, daysBetween, escalationIdOf, eventIdOf, overseerRole, reminderIdOf } from '../domain/deadlines.js';
+import { chunksOf, dayOfAction, daysBetween, escalationIdOf, eventIdOf, overseerRole, reminderIdOf } from '../domain/deadlines.js';
 import { escalationText, reminderText } from '../domain/reminderText.js';
 import { contactKey, deadlineRef, getMany, inParallel, noticeKey, type Dispatch } from '../adapters/deadlineRepository.js';
 import { store } from '../adapters/reportRepository.js';
@@ -151,18 +151,14 @@ const noticePut = (o: Outgoing) => ({
   Put: { TableName: store.table(), Item: { ...noticeKey(o.notice.recipient.unitId, o.notice.noticeId), kind: 'notice', ...o.notice, attempts: {} }, ConditionExpression: 'attribute_not_exists(pk)' },
 });
 
-const cancelledByCondition = (error: unknown): boolean =>
-  (error as { name?: string }).name === 'TransactionCanceledException' &&
-  ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+const cancelledByCondition = (error: unknown): boolean => cancellationCodes(error).includes('ConditionalCheckFailed');
 
 /**
  * Writes each notice with its event unless the notice is there already; returns the ones written
  * now. A group holding a notice already written is written again one by one.
  */
 const writeNotices = async (outgoing: readonly Outgoing[], at: Date): Promise<Outgoing[]> => {
-  const groups: Outgoing[][] = [];
-  for (let i = 0; i < outgoing.length; i += pairsPerTransaction) groups.push(outgoing.slice(i, i + pairsPerTransaction));
-  const written = await inParallel(groups, 4, async (group) => {
+  const written = await inParallel(chunksOf(outgoing, pairsPerTransaction), 4, async (group) => {
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems: group.flatMap((o) => [noticePut(o), outboxPut(store.table(), topics.reports, o.event, at)]) }));
       return group;
@@ -224,7 +220,7 @@ const claimChannel = async (o: Outgoing, channel: 'email' | 'sms'): Promise<bool
     );
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 };

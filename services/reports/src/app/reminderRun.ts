@@ -15,7 +15,7 @@ import { deadlineEngineConfig, setShards, type DeadlineEngineConfig } from '../c
 import { addDays, chunksOf, defaultDueAt, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, shardOf, type CalendarKind, type Plan } from '../domain/deadlines.js';
 import { titleOf } from '../domain/reminderText.js';
 import { calendarChangesOf, claimDispatch, dueItemsOn, getMany, inParallel, readSets, setNames, type Dispatch, type DueItem } from '../adapters/deadlineRepository.js';
-import { unitKey } from '../adapters/reportRepository.js';
+import { knownUnitOf, unitKey, type KnownUnit } from '../adapters/reportRepository.js';
 
 /** A deadline that holds for a whole population: every unit below the root, or every person in a post. */
 interface GroupDeadline {
@@ -71,15 +71,8 @@ const groupDeadlinesOf = async (runAt: Date, rules: DeadlineEngineConfig): Promi
 };
 
 /** The units (name, ancestors, when registered) of `unitIds`, read by key. */
-const unitsById = async (unitIds: readonly string[]): Promise<Map<string, { name: string; ancestorIds: string[]; registeredAt?: string }>> => {
-  const items = await getMany([...new Set(unitIds)].map(unitKey));
-  return new Map(
-    items.map((i) => {
-      const id = String(i.sk).slice('UNIT#'.length);
-      return [id, { name: (i.name as string | undefined) || id, ancestorIds: (i.ancestorIds as string[] | undefined) ?? [], ...(typeof i.registeredAt === 'string' ? { registeredAt: i.registeredAt } : {}) }];
-    }),
-  );
-};
+const unitsById = async (unitIds: readonly string[]): Promise<Map<string, KnownUnit>> =>
+  new Map((await getMany([...new Set(unitIds)].map(unitKey))).map(knownUnitOf).map((unit) => [unit.id, unit]));
 
 type EscalationDispatch = Extract<Dispatch, { action: 'escalate' }>;
 
@@ -93,7 +86,7 @@ const overseersFor = async (overdueUnitIds: readonly string[], daysOverdue: numb
     for (const overseer of overseersOf(unit.ancestorIds)) {
       const key = `${overseer.unitId}|${overseer.to}`;
       const entry = byOverseer.get(key) ?? { ...overseer, overdue: [] };
-      entry.overdue.push({ unitId, unitName: unit.name, daysOverdue });
+      entry.overdue.push({ unitId, unitName: unit.name || unitId, daysOverdue });
       byOverseer.set(key, entry);
     }
   }
@@ -208,7 +201,7 @@ const recordClaims = async (runAt: Date, rules: DeadlineEngineConfig): Promise<{
   for (const { due, plan } of escalating) {
     const unit = units.get(due.unitId);
     if (!unit) continue;
-    const overdue = [{ unitId: due.unitId, unitName: unit.name, daysOverdue: plan.daysOverdue }];
+    const overdue = [{ unitId: due.unitId, unitName: unit.name || due.unitId, daysOverdue: plan.daysOverdue }];
     const overseers = overseersOf(unit.ancestorIds).map((o) => ({ ...o, overdue }));
     summary.push({ kind: due.deadlineKind, subject: due.subject, dueAt: due.dueAt, action: 'escalate', round: plan.round, pending: 1 });
     if (overseers.length === 0) continue;
