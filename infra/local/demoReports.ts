@@ -4,7 +4,7 @@
  * returned, a draft, last year's submitted late, the rest missing); last year's hearing of a county
  * secretary with questions and comments, two of which opened rectification items (one closed, one
  * overdue); and each county's key tasks with the lights of the quarters begun. Driven through the
- * API like everything else; skipped when the first county already has key tasks.
+ * API like everything else; skipped when the county of the hearing already has key tasks.
  */
 import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
@@ -25,6 +25,15 @@ interface Post {
 }
 
 const lights = ['green', 'yellow', 'red'] as const;
+
+/**
+ * The department whose report is in each state, by name: a unit's place in a listing depends on the
+ * listing's order, and the demo's test looks the units up by these names.
+ */
+export const demoReportStates = { accepted: '市财政局', submitted: '市发展和改革委员会', returned: '市公安局', late: '市教育局', missing: '市卫生健康委员会' } as const;
+
+/** The county with a draft report and last year's hearing, whose comments opened rectification items. */
+export const demoHearingCounty = '东湖县';
 const reasons = { green: '按时间节点推进，成效明显', yellow: '进度略滞后于时间节点', red: '严重滞后，未完成季度节点任务' } as const;
 
 /**
@@ -33,9 +42,10 @@ const reasons = { green: '按时间节点推进，成效明显', yellow: '进度
  */
 export const seedReports = async (api: HttpClient, runtime: Runtime, tree: readonly DemoUnit[], cityId: string, year: number, taskYear: number): Promise<void> => {
   const counties = tree.filter((u) => u.parentId === cityId && tree.some((c) => c.parentId === u.id));
-  const departments = tree.filter((u) => u.parentId === cityId && !tree.some((c) => c.parentId === u.id));
-  const first = counties[0];
-  if (!first || departments.length < 4) return;
+  const department = (name: string) => tree.find((u) => u.parentId === cityId && u.name === name);
+  const [accepted, submitted, returned, late] = [demoReportStates.accepted, demoReportStates.submitted, demoReportStates.returned, demoReportStates.late].map(department);
+  const first = counties.find((u) => u.name === demoHearingCounty);
+  if (!first || !accepted || !submitted || !returned || !late) return;
   const token = (role: 'unit_staff' | 'unit_secretary' | 'discipline_inspector', unitId: string, subject = `demo-${role}-${unitId}`) => signToken(runtime.keys, role, unitId, subject);
   const cityInspector = await token('discipline_inspector', cityId, 'demo-city-inspector');
   const existing = await api.request<{ tasks: unknown[] }>('GET', `/api/units/${first.id}/key-tasks?year=${taskYear}`, { token: cityInspector });
@@ -60,13 +70,12 @@ export const seedReports = async (api: HttpClient, runtime: Runtime, tree: reado
     return secretary;
   };
   const submit = async (unit: DemoUnit, reportYear: number) => api.expect('POST', `/api/units/${unit.id}/annual-reports/${reportYear}/submit`, 200, { token: await write(unit, reportYear) });
-  const [accepted, submitted, returned, late] = departments;
-  await submit(accepted!, year);
-  await api.expect('POST', `/api/units/${accepted!.id}/annual-reports/${year}/accept`, 200, { token: cityInspector });
-  await submit(submitted!, year);
-  await submit(returned!, year);
-  await api.expect('POST', `/api/units/${returned!.id}/annual-reports/${year}/return`, 200, { token: cityInspector, body: { reason: '第一责任人履责情况过于笼统，请补充具体事例和数据。' } });
-  await submit(late!, year - 1);
+  await submit(accepted, year);
+  await api.expect('POST', `/api/units/${accepted.id}/annual-reports/${year}/accept`, 200, { token: cityInspector });
+  await submit(submitted, year);
+  await submit(returned, year);
+  await api.expect('POST', `/api/units/${returned.id}/annual-reports/${year}/return`, 200, { token: cityInspector, body: { reason: '第一责任人履责情况过于笼统，请补充具体事例和数据。' } });
+  await submit(late, year - 1);
   await write(first, year, ['list']);
 
   // Last year's hearing of the first county's secretary, with questions, comments and rectification items.

@@ -5,6 +5,7 @@
  */
 import type { Runtime } from '../../runtime.js';
 import { seedDemo, demoCity } from '../../demo.js';
+import { demoHearingCounty, demoReportStates } from '../../demoReports.js';
 import { api, startTestRuntime, tokenFor } from '../support/harness.js';
 
 let runtime: Runtime;
@@ -61,16 +62,22 @@ it('seeds reports in every state, a hearing whose comments opened rectification 
   const inspector = await tokenFor(runtime, 'discipline_inspector', city.id);
   const children = units.filter((u) => u.parentId === city.id);
   const counties = children.filter((u) => units.some((c) => c.parentId === u.id));
-  const departments = children.filter((u) => !counties.includes(u));
+  const child = (name: string) => children.find((u) => u.name === name)!;
+  const hearingCounty = child(demoHearingCounty);
   const status = async (unitId: string, year: number) => (await api<{ status: string; report: { late?: boolean } | null }>(runtime, 'GET', `/api/units/${unitId}/annual-reports/${year}`, { token: inspector })).body;
-  expect(await Promise.all(departments.slice(0, 3).map(async (u) => (await status(u.id, 2025)).status))).toEqual(['accepted', 'submitted', 'returned']);
-  expect(await status(departments[3]!.id, 2024)).toMatchObject({ status: 'submitted', report: { late: true } });
-  expect((await status(counties[0]!.id, 2025)).status).toBe('draft');
-  expect((await status(departments[4]!.id, 2025)).status).toBe('notStarted');
-  const minutes = (await api<{ hearings: Array<{ comments: Array<{ kind: string; rectificationIds: string[] }> }> }>(runtime, 'GET', `/api/units/${counties[0]!.id}/hearings?year=2024`, { token: inspector })).body.hearings;
+  const states = [demoReportStates.accepted, demoReportStates.submitted, demoReportStates.returned];
+  expect(await Promise.all(states.map(async (name) => [name, (await status(child(name).id, 2025)).status]))).toEqual([
+    [demoReportStates.accepted, 'accepted'],
+    [demoReportStates.submitted, 'submitted'],
+    [demoReportStates.returned, 'returned'],
+  ]);
+  expect(await status(child(demoReportStates.late).id, 2024)).toMatchObject({ status: 'submitted', report: { late: true } });
+  expect((await status(hearingCounty.id, 2025)).status).toBe('draft');
+  expect((await status(child(demoReportStates.missing).id, 2025)).status).toBe('notStarted');
+  const minutes = (await api<{ hearings: Array<{ comments: Array<{ kind: string; rectificationIds: string[] }> }> }>(runtime, 'GET', `/api/units/${hearingCounty.id}/hearings?year=2024`, { token: inspector })).body.hearings;
   expect(minutes).toHaveLength(1);
   expect(minutes[0]!.comments.map((c) => [c.kind, c.rectificationIds.length])).toEqual([['question', 0], ['comment', 1], ['comment', 1]]);
-  const rectifications = (await api<{ rectifications: Array<{ status: string; overdue: boolean }> }>(runtime, 'GET', `/api/units/${counties[0]!.id}/rectifications`, { token: inspector })).body.rectifications;
+  const rectifications = (await api<{ rectifications: Array<{ status: string; overdue: boolean }> }>(runtime, 'GET', `/api/units/${hearingCounty.id}/rectifications`, { token: inspector })).body.rectifications;
   expect(rectifications.map((r) => [r.status, r.overdue]).sort()).toEqual([['closed', false], ['open', true]]);
   const quarter = Math.min(3, Math.floor(new Date(Date.now() + 8 * 3600_000).getUTCMonth() / 3) + 1);
   for (const county of counties) {

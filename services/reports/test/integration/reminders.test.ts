@@ -11,6 +11,7 @@ import type { Runtime } from '#infra/local/runtime.js';
 import { httpClient, type HttpClient } from '#infra/local/support/httpClient.js';
 import { reportsFlow } from '#infra/local/support/reportsFlow.js';
 import { demoCity, seedDemo } from '#infra/local/demo.js';
+import { demoHearingCounty } from '#infra/local/demoReports.js';
 import { api, documentClient, eventually, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
 import { recordTopic, type TopicRecorder } from '#infra/local/test/support/topic.js';
 import { topics } from '#events/topics.js';
@@ -90,8 +91,8 @@ beforeAll(async () => {
   const status = async (u: DemoUnit) => (await api<{ status: string }>(runtime, 'GET', `/api/units/${u.id}/annual-reports/${year}`, { token: admin })).body.status;
   const statuses = await Promise.all(demo.map(status));
   const pending = demo.filter((_, i) => !['submitted', 'accepted'].includes(statuses[i]!));
-  // The last county: the demo's own test counts the first one's rectification items.
-  county = demo.filter((u) => u.parentId === city.id && demo.some((t) => t.parentId === u.id)).at(-1)!;
+  // A county other than the hearing's: the demo's own test counts that one's rectification items.
+  county = demo.find((u) => u.parentId === city.id && u.name !== demoHearingCounty && demo.some((t) => t.parentId === u.id))!;
   // A department submits now, before the replay; a town submits after the run of 24 January.
   const department = pending.find((u) => u.parentId === city.id && !demo.some((t) => t.parentId === u.id))!;
   submitsMidway = pending.find((u) => u.parentId === county.id)!;
