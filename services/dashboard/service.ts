@@ -4,6 +4,7 @@ import { Problem } from '#shared/http/problem.js';
 import {
   AnnualReportOverview,
   AnnualReportQuery,
+  ChangeCursor,
   KeyTaskLights,
   KeyTaskLightsQuery,
   OverviewQuery,
@@ -38,6 +39,23 @@ export default defineService({
       memoryMb: 256,
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
+    changeCursor: {
+      entry: 'src/handlers/changeCursor.ts',
+      description: 'Where the read models are: an open dashboard polls it and fetches its views again when it moves',
+      memoryMb: 256,
+      timeoutSeconds: 5,
+      triggers: [
+        {
+          type: 'http',
+          method: 'GET',
+          path: '/api/dashboard/cursor',
+          roles: readers,
+          reach: { kind: 'listing' },
+          summary: '看板更新游标 / Change cursor of the dashboard',
+          responses: { 200: { description: 'The cursor; it changes whenever an event changed the read models', body: ChangeCursor } },
+        },
+      ],
     },
     annualReportOverview: {
       entry: 'src/handlers/annualReportOverview.ts',

@@ -51,9 +51,13 @@ export const AnnualReportOverview = z.object({
   late: z.number().int(),
   missing: z.number().int(),
   counts: z.record(AnnualReportStatus, z.number().int()).optional(),
-  units: z.array(z.object({ unitId: z.string(), name: z.string(), status: ReportStatus, report: ReportView.optional() })),
+  units: z.array(z.object({ unitId: z.string(), name: z.string(), parentId: z.string().nullable(), status: ReportStatus, report: ReportView.optional() })),
 });
 export type AnnualReportOverview = z.infer<typeof AnnualReportOverview>;
+
+/** Answer of `GET /api/dashboard/cursor`: compared, never read; it changes whenever an event changed the read models. */
+export const ChangeCursor = z.object({ cursor: z.string().meta({ examples: ['1024'] }) });
+export type ChangeCursor = z.infer<typeof ChangeCursor>;
 
 /** Answer of `GET /api/dashboard/signing?year=Y`. */
 export const SigningCoverage = z.object({

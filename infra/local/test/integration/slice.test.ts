@@ -109,8 +109,8 @@ describe('the slice through the gateway', () => {
       late: 0,
       missing: 1,
       units: [
-        { unitId: county, name: `县-${suffix}`, status: 'missing' },
-        { unitId: town, name: `镇-${suffix}`, status: 'submitted' },
+        { unitId: county, name: `县-${suffix}`, parentId: city, status: 'missing' },
+        { unitId: town, name: `镇-${suffix}`, parentId: county, status: 'submitted' },
       ],
     });
   });
@@ -129,7 +129,7 @@ describe('the slice through the gateway', () => {
       const v = await overview(await tokenFor(runtime, 'admin'), 2020);
       return v.units.find((u) => u.unitId === county)?.status === 'late' ? v : undefined;
     }, 10_000, 'late submission in dashboard');
-    expect(o.units.find((u) => u.unitId === county)).toEqual({ unitId: county, name: `县-${suffix}`, status: 'late' });
+    expect(o.units.find((u) => u.unitId === county)).toEqual({ unitId: county, name: `县-${suffix}`, parentId: city, status: 'late' });
   });
 
   it('refuses a second submission with 409', async () => {

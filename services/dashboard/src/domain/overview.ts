@@ -8,15 +8,16 @@ const hasSubmitted: readonly ReportStatus[] = ['submitted', 'late', 'accepted'];
  * Sums up a year's annual reports over a set of units. `submitted` counts every unit that has
  * submitted, late or not, accepted included; `late` those of them that came after the deadline
  * (by default, the units whose status is `late`; `lateOf` tells it for the others); `missing` the
- * rest (no report, a draft, a report returned or reopened).
+ * rest (no report, a draft, a report returned or reopened). Each unit's row names its parent (the
+ * last of its `ancestorIds`), so that a reader can draw the tree.
  */
 export const summarise = (
   year: number,
-  units: ReadonlyArray<{ id: string; name: string }>,
+  units: ReadonlyArray<{ id: string; name: string; ancestorIds?: readonly string[] }>,
   statusOf: (unitId: string) => ReportStatus,
   lateOf: (unitId: string) => boolean = (unitId) => statusOf(unitId) === 'late',
 ): AnnualReportOverview => {
-  const rows = units.map((u) => ({ unitId: u.id, name: u.name, status: statusOf(u.id) }));
+  const rows = units.map((u) => ({ unitId: u.id, name: u.name, parentId: u.ancestorIds?.at(-1) ?? null, status: statusOf(u.id) }));
   const submitted = rows.filter((r) => hasSubmitted.includes(r.status));
   return {
     year,
@@ -46,7 +47,7 @@ const cycleStatuses: readonly AnnualReportStatus[] = ['missing', 'draft', 'submi
  */
 export const annualReportCycle = (
   year: number,
-  units: ReadonlyArray<{ id: string; name: string }>,
+  units: ReadonlyArray<{ id: string; name: string; ancestorIds?: readonly string[] }>,
   reportOf: (unitId: string) => ReportState | undefined,
   detail: boolean,
 ): AnnualReportOverview => {

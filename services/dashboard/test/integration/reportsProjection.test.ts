@@ -111,9 +111,9 @@ describe('the annual report statuses', () => {
       late: 1,
       missing: 2,
       units: [
-        { unitId: units.county, name: `看板县-${suffix}`, status: 'missing' },
-        { unitId: units.returnedTown, name: `甲镇-${suffix}`, status: 'returned' },
-        { unitId: units.acceptedTown, name: `乙镇-${suffix}`, status: 'accepted' },
+        { unitId: units.county, name: `看板县-${suffix}`, parentId: units.city, status: 'missing' },
+        { unitId: units.returnedTown, name: `甲镇-${suffix}`, parentId: units.county, status: 'returned' },
+        { unitId: units.acceptedTown, name: `乙镇-${suffix}`, parentId: units.county, status: 'accepted' },
       ],
     });
   });

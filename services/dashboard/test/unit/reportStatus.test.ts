@@ -121,11 +121,11 @@ describe('the annual report overview of the cycle', () => {
       late: 2,
       missing: 3,
       units: [
-        { unitId: 'u0', name: '无报告', status: 'missing' },
-        { unitId: 'u1', name: '草稿', status: 'draft' },
-        { unitId: 'u2', name: '迟交', status: 'late' },
-        { unitId: 'u3', name: '退回', status: 'returned' },
-        { unitId: 'u4', name: '迟交已接收', status: 'accepted' },
+        { unitId: 'u0', parentId: null, name: '无报告', status: 'missing' },
+        { unitId: 'u1', parentId: null, name: '草稿', status: 'draft' },
+        { unitId: 'u2', parentId: null, name: '迟交', status: 'late' },
+        { unitId: 'u3', parentId: null, name: '退回', status: 'returned' },
+        { unitId: 'u4', parentId: null, name: '迟交已接收', status: 'accepted' },
       ],
     });
   });
