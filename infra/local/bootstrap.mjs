@@ -22,6 +22,7 @@ const commands = {
   reset: ['infra/local/cli/reset.ts'],
   token: ['infra/local/cli/token.ts'],
   schedule: ['infra/local/cli/schedule.ts'],
+  replay: ['infra/local/cli/replay.ts'],
   bench: ['bench/run.ts'],
   test: ['infra/local/cli/test.ts'],
   docs: ['infra/local/cli/docs.ts'],

@@ -3,7 +3,8 @@
  * JWT authorizer does, each request turned into an HTTP API v2 event for its function. Besides the
  * routes: `GET /health`, `GET /api/openapi.json`, `GET /.well-known/jwks.json`, and the
  * development-only endpoints, which take an admin token of the whole tree: `POST /_local/schedule`
- * behind `npm run schedule`, `GET /_local/metrics` and `GET /_local/mailbox` (shown by the page
+ * behind `npm run schedule`, `POST /_local/replay` behind `npm run replay` (its progress streamed as
+ * JSON lines), `GET /_local/metrics` and `GET /_local/mailbox` (shown by the page
  * `/_local/mailbox.html`); and `PUT /_local/uploads/…`, which takes no
  * token but a presigned URL, where S3 would take the upload (`uploads.ts`). Every refusal is RFC
  * 9457 problem+json, unknown paths 404 and known paths with another method 405 (with `Allow`), as
@@ -16,7 +17,6 @@ import { triggersOf, qualifiedName, type ServiceManifest } from '#shared/manifes
 import { z } from 'zod';
 import { problemContentType } from '#shared/http/problem.js';
 import { problemHeaders, toProblem } from '#shared/http/problemJson.js';
-import { parseWith } from '#shared/http/parse.js';
 import {
   AppError,
   ForbiddenError,
@@ -34,6 +34,10 @@ import { verifyToken, type loadOrCreateKeys } from './jwt.js';
 import { receiveUpload, type LocalBuckets } from './uploads.js';
 import { localUploadsPath } from '#shared/storage/localUploads.js';
 import { mailboxPage } from './mailbox.js';
+import type { Replay } from './replay.js';
+import { isAppPath, serveApp } from './webApp.js';
+import { parseLocalBody } from './localBody.js';
+import type { developmentSignIn } from './signIn.js';
 
 /** API Gateway's own payload limit; handlers enforce their smaller one. */
 const gatewayMaxBytes = 10 * 1024 * 1024;
@@ -56,7 +60,7 @@ interface CompiledRoute {
   readonly local?: LocalEndpoint;
 }
 
-type LocalEndpoint = (req: { body: Buffer; claims: Record<string, string> | undefined; requestId: string }) => Promise<{ status: number; body: unknown }>;
+type LocalEndpoint = (req: { body: Buffer; claims: Record<string, string> | undefined; requestId: string; path: Record<string, string> }) => Promise<{ status: number; body: unknown }>;
 
 const compile = (path: string): { pattern: RegExp; params: string[] } => {
   const params: string[] = [];
@@ -80,12 +84,18 @@ export interface GatewayOptions {
   readonly health: () => Promise<{ status: number; body: unknown }>;
   readonly openApi: () => unknown;
   readonly schedule: (functionName: string, at: Date) => Promise<unknown>;
+  /** Rebuilds a read model from the topics, for `POST /_local/replay`; without it that path is unknown. */
+  readonly replay?: Replay;
   /** Counts of the metrics since start, for `GET /_local/metrics`. */
   readonly metrics?: () => unknown;
   /** The manifests' buckets, which take uploads at `PUT /_local/uploads/…`; without them that path is unknown. */
   readonly buckets?: LocalBuckets;
   /** The captured emails and SMS, for `GET /_local/mailbox` (and the page `/_local/mailbox.html`). */
   readonly mailbox?: () => Promise<unknown>;
+  /** The development sign-in of the web app (`/_local/sign-in`); without it those paths are unknown. */
+  readonly signIn?: ReturnType<typeof developmentSignIn>;
+  /** Where the built web app is, served at `/` (see `webApp.ts`); without it only the API answers. */
+  readonly webRoot?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -102,6 +112,34 @@ const send = (res: http.ServerResponse, status: number, body: unknown, headers: 
 
 const sendProblem = (res: http.ServerResponse, error: unknown, instance: string, requestId: string) =>
   send(res, toProblem(error, instance).status, toProblem(error, instance), { ...problemHeaders(error), 'apigw-requestid': requestId });
+
+/**
+ * A local endpoint's answer that comes in parts, for an operation that takes a while: each line the
+ * operation writes goes out at once as a line of JSON (`application/x-ndjson`), and the value it
+ * resolves with is the last line. A failure before the first line is answered as problem+json with
+ * its status, as any refusal; one after it ends the stream with `{ type: 'failed', problem }`.
+ */
+class StreamedLines {
+  constructor(readonly run: (write: (line: unknown) => void) => Promise<unknown>) {}
+}
+
+const streamLines = async (res: http.ServerResponse, lines: StreamedLines, instance: string, requestId: string, log: (line: string) => void): Promise<void> => {
+  // A client that goes away leaves the operation running; its lines go nowhere.
+  res.on('error', () => undefined);
+  const write = (line: unknown) => {
+    if (!res.headersSent) res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store', 'apigw-requestid': requestId });
+    if (!res.destroyed) res.write(`${JSON.stringify(line)}\n`);
+  };
+  try {
+    write(await lines.run(write));
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    if (!(error instanceof AppError)) log(`gateway: ${instance} failed under way (correlation id ${requestId}): ${(error as Error).stack ?? String(error)}`);
+    // Unlike a service's 500, the detail is kept: the admin who asked runs this runtime and needs the reason.
+    write({ type: 'failed', problem: { ...toProblem(error, instance), detail: (error as Error).message } });
+  }
+  res.end();
+};
 
 /** A raw problem+json response on a socket whose request Node's parser refused. */
 const rawProblem = (error: AppError): string => {
@@ -151,13 +189,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
   routes.push(
     localRoute('POST', '/_local/schedule', async ({ body, claims }) => {
       requireAdmin(claims);
-      let json: unknown;
-      try {
-        json = JSON.parse(body.toString('utf8') || '{}');
-      } catch (cause) {
-        throw new ValidationError('The body is not valid JSON', [], { cause });
-      }
-      const input = parseWith(ScheduleBody, json, 'body');
+      const input = parseLocalBody(ScheduleBody, body);
       try {
         return { status: 200, body: await options.schedule(input.function, input.at ? new Date(input.at) : new Date()) };
       } catch (error) {
@@ -173,6 +205,26 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       return { status: 200, body: (await options.mailbox?.()) ?? { email: [], sms: [] } };
     }),
   );
+  const replay = options.replay;
+  const ReplayBody = z.strictObject({ service: z.string().min(1).max(100) });
+  if (replay) {
+    routes.push(
+      localRoute('POST', '/_local/replay', async ({ body, claims }) => {
+        requireAdmin(claims);
+        const input = parseLocalBody(ReplayBody, body);
+        return { status: 200, body: new StreamedLines((write) => replay(input.service, write)) };
+      }),
+    );
+  }
+  // The development sign-in takes no token: it is how a person gets one.
+  const signIn = options.signIn;
+  if (signIn) {
+    routes.push(
+      localRoute('GET', '/_local/sign-in', async () => ({ status: 200, body: await signIn.units() })),
+      localRoute('GET', '/_local/sign-in/units/{unitId}/people', async ({ path }) => ({ status: 200, body: await signIn.people(path.unitId!) })),
+      localRoute('POST', '/_local/sign-in', async ({ body }) => ({ status: 200, body: await signIn.token(body) })),
+    );
+  }
   const publicGets: Record<string, () => Promise<{ status: number; body: unknown }>> = {
     '/health': options.health,
     '/api/openapi.json': async () => ({ status: 200, body: options.openApi() }),
@@ -198,6 +250,11 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       return res.end(mailboxPage);
     }
 
+    if (options.webRoot && isAppPath(rawPath)) {
+      if (method !== 'GET' && method !== 'HEAD') throw new MethodNotAllowedError(`${rawPath} answers GET and HEAD only`, ['GET', 'HEAD']);
+      return serveApp(res, rawPath, method, options.webRoot);
+    }
+
     const publicGet = publicGets[rawPath];
     if (publicGet) {
       if (method !== 'GET') throw new MethodNotAllowedError(`${rawPath} answers GET only`, ['GET']);
@@ -219,8 +276,8 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     if (body === 'too-large') throw new PayloadTooLargeError('The body is over 10 MB');
 
     if (match.route.local) {
-      const { status, body: answer } = await match.route.local({ body, claims, requestId });
-      return send(res, status, answer);
+      const { status, body: answer } = await match.route.local({ body, claims, requestId, path: pathParameters });
+      return answer instanceof StreamedLines ? streamLines(res, answer, rawPath, requestId, log) : send(res, status, answer);
     }
     if (!claims) throw new UnauthorizedError('A valid bearer token is required');
 

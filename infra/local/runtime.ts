@@ -12,9 +12,12 @@ import { localUploadsUrlEnv } from '#shared/storage/localUploads.js';
 import { ensureTopics } from './kafka.js';
 import { ensureTables, localDynamoClient } from './dynamodb.js';
 import { loadFunctions, type InvocationListener, type LocalFunction } from './functions.js';
+import { developmentSignIn } from './signIn.js';
+import { webDist } from './webApp.js';
 import { startGateway } from './gateway.js';
 import { loadOrCreateKeys } from './jwt.js';
 import { startKafkaSources } from './kafkaSources.js';
+import { replayer, type Replay } from './replay.js';
 import { startStreamPollers } from './streams.js';
 import { startScheduler } from './scheduler.js';
 import { bucketEnvironment, localBuckets } from './uploads.js';
@@ -41,6 +44,8 @@ export interface Runtime {
   readonly keys: Awaited<ReturnType<typeof loadOrCreateKeys>>;
   health(): Promise<{ status: number; body: Health }>;
   fire(functionName: string, at: Date): Promise<unknown>;
+  /** Rebuilds a pure read model from the topics (`replay.ts`), for `npm run replay`. */
+  readonly replay: Replay;
   stop(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
 
   const sources = await startKafkaSources({ brokers: options.kafkaBrokers, services, functions, log });
   const pollers = await startStreamPollers({ endpoint: options.dynamoEndpoint, dataDir: options.dataDir, services, functions, log });
+  const replays = replayer({ brokers: options.kafkaBrokers, endpoint: options.dynamoEndpoint, services, functions, sources, log });
 
   const kafkaAdmin = new Kafka({ clientId: 'local-health', brokers: options.kafkaBrokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   const dynamoClient = localDynamoClient(options.dynamoEndpoint);
@@ -127,7 +133,24 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
 
   const openApi = openApiDocument(services);
   const buckets = localBuckets(options.dataDir, services);
-  const gateway = await startGateway({ services, functions, keys, port: options.port, health, openApi: () => openApi, schedule: scheduler.fire, metrics: metricTally, buckets, mailbox: () => readMailbox(process.env.LOCAL_MAILBOX_DIR!), log });
+  let selfUrl = '';
+  const gateway = await startGateway({
+    services,
+    functions,
+    keys,
+    port: options.port,
+    health,
+    openApi: () => openApi,
+    schedule: scheduler.fire,
+    replay: replays.replay,
+    metrics: metricTally,
+    buckets,
+    mailbox: () => readMailbox(process.env.LOCAL_MAILBOX_DIR!),
+    signIn: developmentSignIn(keys, () => selfUrl),
+    webRoot: webDist,
+    log,
+  });
+  selfUrl = gateway.url;
   // Upload URLs point at the gateway, whose port is known only now; functions read it when they make one.
   process.env[localUploadsUrlEnv] = gateway.url;
 
@@ -138,8 +161,10 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
     keys,
     health,
     fire: scheduler.fire,
+    replay: replays.replay,
     stop: async () => {
       scheduler.stop();
+      replays.close();
       await gateway.close();
       await Promise.all([...sources.map((s) => s.stop()), ...pollers.map((p) => p.stop())]);
       await kafkaAdmin.disconnect().catch(() => undefined);

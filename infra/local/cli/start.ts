@@ -9,6 +9,7 @@ import { Progress } from '../progress.js';
 import { partsSteps, startParts, type Parts } from '../parts.js';
 import { startRuntime, type Runtime } from '../runtime.js';
 import { seedDemo } from '../demo.js';
+import { buildWebApp } from '../webBuild.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 /** The year whose annual report is due next: last year's until 31 January, then this year's. */
@@ -23,7 +24,7 @@ const demo = process.env.DEMO !== '0' && !process.argv.includes('--no-demo');
 const main = async () => {
   const dir = dataDir();
   mkdirSync(dir, { recursive: true });
-  const progress = new Progress(partsSteps + (demo ? 2 : 1));
+  const progress = new Progress(partsSteps + (demo ? 3 : 2));
   let parts: Parts | undefined;
   let runtime: Runtime | undefined;
   let stopping = false;
@@ -49,6 +50,9 @@ const main = async () => {
       kafkaBrokers: process.env.KAFKA_BROKERS,
       dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
     });
+    const web = progress.step('构建网页 / the web app');
+    await buildWebApp();
+    web.done();
     const step = progress.step('启动服务 / topics, tables, functions, gateway');
     runtime = await startRuntime({ kafkaBrokers: parts.brokers, dynamoEndpoint: parts.endpoint, dataDir: dir, port: env('PORT', 3000) });
     step.done(runtime.url);
@@ -64,6 +68,7 @@ const main = async () => {
     const lines = [
       '',
       `系统已启动 / The system is up: ${url}   (health: ${health.status})`,
+      `  网页 / web app        ${url}/   （开发登录页：选择单位和人员即可进入 / pick a unit and a person to sign in）`,
       `  健康检查 / health     GET ${url}/health`,
       `  接口文档 / OpenAPI    GET ${url}/api/openapi.json`,
       '',

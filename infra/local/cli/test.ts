@@ -1,6 +1,7 @@
 /**
- * `npm test`: the type check and the linter, then the unit and infra projects, then the integration
- * project (in band: its tests share one broker). Ends with the plain line `N passed, N failed`.
+ * `npm test`: the type checks (the web app's too) and the linter, then the unit and infra projects,
+ * then the integration project (in band: its tests share one broker; the browser tests, which build
+ * the web app, are in it). Ends with the plain line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ let failed = 0;
 let ok = true;
 for (const [name, argv] of [
   ['typecheck', [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--noEmit']],
+  ['typecheck web', [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'services/dashboard/web']],
   ['lint', [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', '.']],
 ] as const) {
   process.stdout.write(`> ${name}\n`);
