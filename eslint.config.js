@@ -3,10 +3,10 @@ import tseslint from 'typescript-eslint';
 import boundaries from './eslint/serviceBoundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.tools/', 'coverage/', 'docs/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.tools/', 'coverage/', 'docs/', 'services/dashboard/web/dist/'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { boundaries },
     rules: {
       'boundaries/no-cross-service-import': 'error',

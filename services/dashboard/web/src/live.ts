@@ -1,0 +1,80 @@
+/**
+ * Live views (docs/adr/0018-web-app.md): one poller per page reads `GET /api/dashboard/cursor`
+ * every second while the page is visible; when the cursor moves, every view on the page loads its
+ * data again. It works wherever the API does (API Gateway in the AWS China regions included),
+ * with no socket to keep open.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, get } from './api.js';
+
+/** How often an open page asks whether anything changed. */
+export const pollMilliseconds = 1000;
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let cursor: string | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const poll = async (): Promise<void> => {
+  timer = undefined;
+  if (listeners.size === 0) return;
+  if (!document.hidden) {
+    try {
+      const next = (await get<{ cursor: string }>('/api/dashboard/cursor')).cursor;
+      if (cursor !== undefined && next !== cursor) listeners.forEach((listener) => listener());
+      cursor = next;
+    } catch {
+      // A missed poll is tried again at the next tick; the views keep what they show.
+    }
+  }
+  if (listeners.size > 0) timer = setTimeout(() => void poll(), pollMilliseconds);
+};
+
+const watch = (listener: Listener): (() => void) => {
+  listeners.add(listener);
+  if (timer === undefined && listeners.size === 1) void poll();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      cursor = undefined;
+    }
+  };
+};
+
+export interface Live<T> {
+  readonly data: T | undefined;
+  readonly error: ApiError | undefined;
+  readonly loading: boolean;
+  /** When the data shown were loaded. */
+  readonly loadedAt: Date | undefined;
+}
+
+/** Loads `path` now, again whenever it changes, and again whenever the read models move. */
+export const useLive = <T>(path: string | undefined): Live<T> => {
+  const [state, setState] = useState<Live<T>>({ data: undefined, error: undefined, loading: path !== undefined, loadedAt: undefined });
+  const generation = useRef(0);
+  useEffect(() => {
+    if (path === undefined) return;
+    const controller = new AbortController();
+    const load = async () => {
+      const mine = ++generation.current;
+      setState((s) => ({ ...s, loading: true }));
+      try {
+        const data = await get<T>(path, controller.signal);
+        if (mine === generation.current) setState({ data, error: undefined, loading: false, loadedAt: new Date() });
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') return;
+        if (mine === generation.current) setState((s) => ({ ...s, error: error instanceof ApiError ? error : new ApiError(0, '加载失败，请稍后重试。'), loading: false }));
+      }
+    };
+    void load();
+    const stop = watch(() => void load());
+    return () => {
+      stop();
+      controller.abort();
+    };
+  }, [path]);
+  return state;
+};

@@ -1,0 +1,45 @@
+/**
+ * The unit portal: the unit's letters, its annual report, key tasks, rectification items, monthly
+ * ledger and notices, one at a time, chosen in its own navigation. Everything is of the unit of the
+ * person signed in.
+ */
+import { Tabs } from '../widgets.js';
+import { portalViews } from '../paths.js';
+import type { Session } from '../session.js';
+import { pageYear, yearInProgress } from '../tree.js';
+import { Letters } from '../portal/letters.js';
+import { AnnualReport } from '../portal/report.js';
+import { KeyTasks } from '../portal/tasks.js';
+import { Rectifications } from '../portal/rectifications.js';
+import { Ledger } from '../portal/ledger.js';
+import { Notices } from '../portal/notices.js';
+
+const views = portalViews;
+
+const unitPeople = ['unit_secretary', 'unit_staff'];
+
+export const Portal = ({ session, path }: { session: Session; path: string }) => {
+  const view = views.find((v) => v.path === path) ?? views[0];
+  const unitId = session.unitId;
+  return (
+    <div class="page">
+      <h1>本单位</h1>
+      <Tabs label="本单位事项" views={views} current={view.path} />
+      {view.path === '/portal/notices' ? (
+        <Notices />
+      ) : unitId === null ? (
+        <p>系统管理员不属于某个单位，请在监督看板中查看各单位情况。</p>
+      ) : view.path === '/portal/letters' ? (
+        <Letters session={session} unitId={unitId} year={yearInProgress()} />
+      ) : view.path === '/portal/tasks' ? (
+        <KeyTasks unitId={unitId} year={yearInProgress()} canReport={unitPeople.includes(session.role)} />
+      ) : view.path === '/portal/rectifications' ? (
+        <Rectifications unitId={unitId} canSubmit={unitPeople.includes(session.role)} />
+      ) : view.path === '/portal/ledger' ? (
+        <Ledger unitId={unitId} />
+      ) : (
+        <AnnualReport session={session} unitId={unitId} year={pageYear()} />
+      )}
+    </div>
+  );
+};
