@@ -17,6 +17,10 @@ export interface JwtConfig {
 export interface PlatformConfig {
   /** An external identity provider; without it the stack creates a Cognito user pool. */
   readonly jwt?: JwtConfig;
+  /** With an external provider, the client the web app signs in as (by default the first audience). */
+  readonly webClientId?: string;
+  /** The Cognito hosted sign-in domain's prefix, globally unique; by default derived from the stack. */
+  readonly authDomainPrefix?: string;
 }
 
 /** The signature suites a deployment can choose (`-c signatureSuite=sm3-sm2` for SM2 keys in KMS). */
@@ -36,6 +40,8 @@ export const signatureSuiteFromContext = (scope: IConstruct): SignatureSuiteName
 export const contextKeys = {
   jwtIssuer: 'jwtIssuer',
   jwtAudience: 'jwtAudience',
+  webClientId: 'webClientId',
+  authDomainPrefix: 'authDomainPrefix',
   account: 'account',
   region: 'region',
 } as const;
@@ -54,14 +60,20 @@ const stringList = (value: unknown, key: string): string[] => {
 export const readPlatformConfig = (scope: IConstruct): PlatformConfig => {
   const issuer: unknown = scope.node.tryGetContext(contextKeys.jwtIssuer);
   const audience: unknown = scope.node.tryGetContext(contextKeys.jwtAudience);
-  if (issuer === undefined && audience === undefined) return {};
+  const webClientId: unknown = scope.node.tryGetContext(contextKeys.webClientId);
+  const authDomainPrefix: unknown = scope.node.tryGetContext(contextKeys.authDomainPrefix);
+  const web = {
+    ...(webClientId === undefined ? {} : { webClientId: String(webClientId) }),
+    ...(authDomainPrefix === undefined ? {} : { authDomainPrefix: String(authDomainPrefix) }),
+  };
+  if (issuer === undefined && audience === undefined) return web;
   if (issuer === undefined || audience === undefined) {
     throw new Error(
       `Context "${contextKeys.jwtIssuer}" and "${contextKeys.jwtAudience}" must be given together ` +
         '(or neither, to create a Cognito user pool).',
     );
   }
-  return { jwt: { issuer: String(issuer), audience: stringList(audience, contextKeys.jwtAudience) } };
+  return { jwt: { issuer: String(issuer), audience: stringList(audience, contextKeys.jwtAudience) }, ...web };
 };
 
 /**

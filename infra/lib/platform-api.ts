@@ -72,10 +72,12 @@ const urlSuffixOf = (stack: Stack): string =>
 export class PlatformApi extends Construct {
   /** The HTTP API. */
   readonly httpApi: apigwv2.HttpApi;
-  /** The JWT authorizer every route uses. */
-  readonly authorizer: HttpJwtAuthorizer;
   /** The Cognito pool, when no external issuer was configured. */
   readonly userPool?: PlatformUserPool;
+  /** The issuer and audience the authorizer accepts. */
+  readonly jwt: JwtConfig;
+  private readonly audience: string[];
+  private jwtAuthorizer?: HttpJwtAuthorizer;
   private readonly integrations = new Map<lambda.IFunction, HttpLambdaIntegration>();
   private readonly routeOwners = new Map<string, string>();
 
@@ -86,11 +88,27 @@ export class PlatformApi extends Construct {
       this.userPool = new PlatformUserPool(this, 'Identity');
       jwt = this.userPool.jwt;
     }
-    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, { jwtAudience: [...jwt.audience] });
+    this.jwt = jwt;
+    this.audience = [...jwt.audience];
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'Clean-governance platform API',
       createDefaultStage: true,
     });
+  }
+
+  /**
+   * Accepts tokens issued to one more client (the web app's), until the first route is added: the
+   * authorizer is made then, with every audience accepted so far.
+   */
+  addAudience(clientId: string): void {
+    if (this.jwtAuthorizer !== undefined) throw new Error('Add audiences before the first route: the JWT authorizer already exists.');
+    this.audience.push(clientId);
+  }
+
+  /** The JWT authorizer every route uses. */
+  get authorizer(): HttpJwtAuthorizer {
+    this.jwtAuthorizer ??= new HttpJwtAuthorizer('JwtAuthorizer', this.jwt.issuer, { jwtAudience: [...this.audience] });
+    return this.jwtAuthorizer;
   }
 
   /**

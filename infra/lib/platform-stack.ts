@@ -1,4 +1,4 @@
-/** The platform stack: shared network, Kafka and HTTP API, and one construct per service manifest. */
+/** The platform stack: shared network, Kafka and HTTP API, the web app, and one construct per service manifest. */
 import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ServiceManifest } from '#shared/manifest.js';
@@ -7,6 +7,7 @@ import { Network } from './network.js';
 import { PlatformApi } from './platform-api.js';
 import { ServerlessKafka } from './serverless-kafka.js';
 import { ServiceConstruct } from './service-construct.js';
+import { WebApp } from './web-app.js';
 
 /** Props of {@link PlatformStack}. */
 export interface PlatformStackProps extends StackProps {
@@ -18,7 +19,7 @@ export interface PlatformStackProps extends StackProps {
 
 /**
  * Everything the platform deploys: a VPC, an MSK Serverless cluster, one HTTP API with a JWT
- * authorizer and, per manifest, a {@link ServiceConstruct} in a nested stack of its own. A service's
+ * authorizer, the web app behind CloudFront (ADR 0018) and, per manifest, a {@link ServiceConstruct} in a nested stack of its own. A service's
  * functions, roles, log groups, tables and event sources count against its own stack's limit of 500
  * resources rather than the platform's (a service has about seven resources per function); the
  * routes stay in the platform stack beside the API (ADR 0015).
@@ -32,6 +33,8 @@ export class PlatformStack extends Stack {
   readonly api: PlatformApi;
   /** The services by name. */
   readonly services: ReadonlyMap<string, ServiceConstruct>;
+  /** The web app, with the API on its origin. */
+  readonly web: WebApp;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -43,6 +46,8 @@ export class PlatformStack extends Stack {
       clients: this.network.functionSecurityGroup,
     });
     this.api = new PlatformApi(this, 'Api', config.jwt === undefined ? {} : { jwt: config.jwt });
+    // Before the routes: the web app's client is one more audience of the API's authorizer.
+    this.web = new WebApp(this, 'Web', { api: this.api, ...(config.webClientId ? { clientId: config.webClientId } : {}), ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}) });
 
     const services = new Map<string, ServiceConstruct>();
     for (const manifest of props.services) {
@@ -61,6 +66,7 @@ export class PlatformStack extends Stack {
     this.services = services;
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}`, description: 'The web app, with the API under /api on the same origin' });
     const identity = this.api.userPool;
     if (identity !== undefined) {
       new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId, description: 'Cognito user pool of the API' });

@@ -49,7 +49,7 @@ describe('HTTP API', () => {
     expect(sorted(actual)).toEqual(sorted(expected));
   });
 
-  it('trusts a Cognito user pool carrying custom:role and custom:unit when no issuer is configured', () => {
+  it('trusts a Cognito user pool carrying custom:role and custom:unit when no issuer is configured, for the API’s client and the web app’s', () => {
     // Prepare
     const context = {};
 
@@ -58,11 +58,14 @@ describe('HTTP API', () => {
 
     // Assess
     const [poolId, pool] = onlyResource(template, 'AWS::Cognito::UserPool');
-    const [clientId, client] = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+    const clients = Object.entries(template.findResources('AWS::Cognito::UserPoolClient'));
+    const [clientId, client] = clients.find(([id]) => !id.includes('WebClient'))!;
+    const [webClientId] = clients.find(([id]) => id.includes('WebClient'))!;
+    expect(clients).toHaveLength(2);
     const [, authorizer] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
     expect(authorizer.Properties.JwtConfiguration).toEqual({
       Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]] },
-      Audience: [{ Ref: clientId }],
+      Audience: [{ Ref: clientId }, { Ref: webClientId }],
     });
     expect(pool.Properties.Schema).toEqual(
       expect.arrayContaining([
@@ -70,9 +73,12 @@ describe('HTTP API', () => {
         expect.objectContaining({ Name: 'unit', AttributeDataType: 'String', Mutable: true }),
       ]),
     );
-    const writable = client.Properties.WriteAttributes as string[];
-    expect(writable).not.toContain('custom:role');
-    expect(writable).not.toContain('custom:unit');
+    for (const [, c] of clients) {
+      const writable = c.Properties.WriteAttributes as string[];
+      expect(writable).not.toContain('custom:role');
+      expect(writable).not.toContain('custom:unit');
+    }
+    expect(client.Properties.GenerateSecret).toBe(false);
     template.hasOutput('UserPoolId', { Value: { Ref: poolId } });
     template.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
   });
