@@ -15,6 +15,9 @@ export interface Pair {
 
 /** The year of the units' first drafts and of the relay's events. */
 export const relayYear = 2100;
+
+/** Submissions the web app phase watches arrive on an open dashboard. */
+export const webAppUpdates = 5;
 const firstYear = 2000;
 const lastYear = 2099;
 
@@ -23,7 +26,7 @@ const lastYear = 2099;
  * (gateway and bare) and end to end.
  */
 export const pairsNeeded = (settings: Settings): number =>
-  3 * (settings.latencyWarmup + settings.latencySamples) + 2 * settings.throughputCount + settings.e2eWarmup + settings.e2eSamples;
+  3 * (settings.latencyWarmup + settings.latencySamples) + 2 * settings.throughputCount + settings.e2eWarmup + settings.e2eSamples + webAppUpdates;
 
 /** The years the pairs use, then the relay's: the years the units' lists are published for. */
 export const yearsUsed = (settings: Settings): number[] => {

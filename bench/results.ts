@@ -19,6 +19,7 @@ import type { ConsumerApplyResult } from './phases/consumerApply.js';
 import type { ReplayResult } from './phases/replay.js';
 import type { RelayBacklogResult } from './phases/relayBacklog.js';
 import { doneShare, timedOffsets, type ReminderRunResult } from './phases/reminderRun.js';
+import type { WebAppResult } from './phases/webApp.js';
 import {
   consumerApplyTarget,
   judge,
@@ -26,6 +27,9 @@ import {
   replayMinutesTarget,
   replayReferenceEvents,
   reminderRunTargets,
+  firstLoadKilobytesTarget,
+  dashboardShownSecondsTarget,
+  liveUpdateSecondsTarget,
   submitCpuTarget,
   submitP50Target,
   type Judged,
@@ -48,6 +52,7 @@ export interface Measured {
   readonly consumerApply: ConsumerApplyResult;
   readonly replay: ReplayResult;
   readonly reminderRun: ReminderRunResult;
+  readonly webApp: WebAppResult;
   readonly runtimeLogLines: number;
   readonly notes: readonly string[];
 }
@@ -75,6 +80,9 @@ export const targetsOf = (m: Measured): Judged[] => {
       1,
     ),
     ...reminderRunTargets(m.reminderRun.sizes),
+    judge('webFirstLoad', 'the web app’s first-load JavaScript, gzip', m.webApp.firstLoadGzipBytes / 1024, 'at most', firstLoadKilobytesTarget, 'KB', 1),
+    judge('dashboardShown', 'navigating to the oversight dashboard until its data show, Chromium, median', m.webApp.medianShownMs / 1000, 'at most', dashboardShownSecondsTarget, 's', 3),
+    judge('liveUpdate', 'a submission sent until the open dashboard’s count changed, Chromium, slowest', m.webApp.maxLiveUpdateMs / 1000, 'at most', liveUpdateSecondsTarget, 's', 3),
   ];
 };
 
@@ -235,6 +243,13 @@ export const resultsDocument = (m: Measured) => {
       submittedVisible: r.submittedVisible,
       cpu: r.cpu,
     },
+    webApp: {
+      description: 'the web app as `npm start` builds it: the JavaScript of its first load (the module script of index.html and the chunks it preloads, each gzipped at the default level); the time from navigating to /oversight in a fresh Chromium context (nothing cached), signed in as an admin of the whole tree, until the year’s counts are on the screen; and, on that dashboard left open, from sending a submission (its draft already shown) until the count of submitted reports on the screen changed',
+      firstLoad: m.webApp.firstLoad.map((f) => ({ file: f.file, gzip: fig(f.gzipBytes / 1024, 'KB', 1) })),
+      firstLoadGzip: fig(m.webApp.firstLoadGzipBytes / 1024, 'KB', 1),
+      dashboardShown: { median: fig(m.webApp.medianShownMs / 1000, 's', 3), loads: m.webApp.dashboardShownMs.map((ms) => round(ms / 1000, 3)) },
+      liveUpdate: { slowest: fig(m.webApp.maxLiveUpdateMs / 1000, 's', 3), samples: m.webApp.liveUpdateMs.map((ms) => round(ms / 1000, 3)) },
+    },
     reminderRun: {
       description: `the reports service's runDeadlines (the daily deadline run) over each number of units, each in a fresh reports table of its own with a report year of its own, so that the units set holds exactly those units (written through the service's addToSet), ${doneShare * 100}% of them done with the year's report and all of them with the year before's; the call alone timed (wall clock) on the reminder days ${timedOffsets.join(', ')} days before the due day, each recording its parts anew, after an untimed run on the day before; every run must remind exactly the pending units and do nothing else. What a run decides is not sent (the fresh tables have no stream).${escalation ? ` Escalation day: the first day overdue over ${escalation.units} units, each unit's item (under a county of 20) written beforehand, one run.` : ''}`,
       sizes: rr.sizes.map((size) => ({
@@ -304,6 +319,9 @@ export const printResults = (results: Results): void => {
     ['consumer apply rate', 'dashboard consumer', ca.consumer.rate, ca.events, `${ca.consumer.visible} visible`],
     ['raw write rate', `TransactWriteItems, ${ca.rawWrites.writers} writers`, ca.rawWrites.rate, ca.events, `${ca.rawWrites.itemsPerTransaction} items each`],
     ['consumer apply ratio', 'consumer / raw writes', fig(ca.ratio.value, '×', 3), undefined],
+    ['web app first load', 'JavaScript, gzip', results.webApp.firstLoadGzip, results.webApp.firstLoad.length],
+    ['dashboard shown', 'Chromium, navigation → data on screen (median)', results.webApp.dashboardShown.median, results.webApp.dashboardShown.loads.length],
+    ['live update', 'submit sent → open dashboard’s count changed (slowest)', results.webApp.liveUpdate.slowest, results.webApp.liveUpdate.samples.length, `samples ${results.webApp.liveUpdate.samples.join(', ')} s`],
     ['replay time', 'topic → fresh read model', results.replay.seconds, results.replay.events, results.replay.finished ? '' : `cut short: ${results.replay.applied} applied`],
     ['replay rate', 'topic → fresh read model', results.replay.rate, results.replay.applied],
     ...results.reminderRun.sizes.map(

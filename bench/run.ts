@@ -13,6 +13,8 @@
  *  5. throughput: 16 concurrent clients, gateway and bare;
  *  6. end to end: submit → seen on the dashboard;
  *  6a. signing: signatures through the gateway, and verifying the unit's chain of them;
+ *  6c. web app: its first-load JavaScript (gzip), and the time until the dashboard shows its data
+ *      in Chromium (run before 6a, while the tree is small and settled);
  *  6b. roster: 5,000 rows imported in one request, then the same file again;
  *  7. relay: outbox → Kafka, live, against a bare kafkajs producer;
  *  8. consumer apply: the dashboard consumer against raw TransactWriteItems of the same items;
@@ -35,7 +37,7 @@ import { partsSteps } from '#infra/local/parts.js';
 import { Progress } from '#infra/local/progress.js';
 import { lifecycle } from './lifecycle.js';
 import { settingsFrom } from './settings.js';
-import { pairSource, relayYear, yearsUsed } from './pairs.js';
+import { pairSource, relayYear, webAppUpdates, yearsUsed } from './pairs.js';
 import { printResults, resultsDocument, writeResults } from './results.js';
 import { setup } from './phases/setup.js';
 import { registerUnits } from './phases/units.js';
@@ -50,17 +52,18 @@ import { measureConsumerApply } from './phases/consumerApply.js';
 import { measureReplay } from './phases/replay.js';
 import { measureRelayBacklog } from './phases/relayBacklog.js';
 import { measureReminderRun, reminderRunSteps } from './phases/reminderRun.js';
+import { measureWebApp } from './phases/webApp.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const life = lifecycle(log);
 const settings = settingsFrom(process.env);
 
 /**
- * Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, 3 signing,
+ * Steps after the parts': runtime, units, idle, 2 latency, 2 throughput, end to end, web app, 3 signing,
  * roster, 3 relay, 2 consumer apply, relay backlog, 2 replay; then the deadline run's (2 a size,
  * and its escalation day).
  */
-const phaseSteps = 20 + reminderRunSteps(settings);
+const phaseSteps = 21 + reminderRunSteps(settings);
 
 const main = async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
@@ -78,6 +81,7 @@ const main = async () => {
   const submitLatency = await measureSubmitLatency(bench, pairs.next);
   const throughput = await measureThroughput(bench, pairs.next);
   const endToEnd = await measureEndToEnd(bench, units, pairs.next);
+  const webApp = await measureWebApp(bench, units, relayYear, pairs.next, 5, webAppUpdates);
   const signing = await measureSigning(bench);
   const roster = await measureRoster(bench);
   const relay = await measureRelay(bench, units.units);
@@ -95,6 +99,7 @@ const main = async () => {
     submitLatency,
     throughput,
     endToEnd,
+    webApp,
     signing,
     roster,
     relay,

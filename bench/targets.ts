@@ -101,3 +101,10 @@ export const reminderRunTargets = (times: readonly ReminderRunTime[]): Judged[] 
       : judge('reminderRunGrowth', 'deadline run time growth (a single size was run)', Number.NaN, 'at most', reminderRunGrowthTarget),
   ];
 };
+
+/** Kilobytes of JavaScript, gzip, that the web app's first load may carry. */
+export const firstLoadKilobytesTarget = 300;
+/** Seconds until the oversight dashboard shows its data in Chromium, from navigating to it. */
+export const dashboardShownSecondsTarget = 1.5;
+/** Seconds from sending a submission until an open dashboard shows it, the slowest of the samples. */
+export const liveUpdateSecondsTarget = 2;

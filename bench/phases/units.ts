@@ -19,6 +19,7 @@ import { benchReportItems, draftBodyOf, listEventsOf, messageOf } from '../recor
 
 /** The dashboard's answer, as far as the benchmark reads it. */
 export interface Overview {
+  readonly submitted: number;
   readonly units: ReadonlyArray<{ unitId: string; status: string }>;
 }
 
