@@ -47,13 +47,14 @@ const isFile = async (file: string): Promise<boolean> => (await stat(file).catch
 
 /**
  * Answers a GET or HEAD of the app. Hashed assets are cached for a year; `index.html` is checked
- * every time, so a new build shows at the next load.
+ * every time, so a new build shows at the next load. `config` is what `/config.json` says: the
+ * development sign-in unless told otherwise (a test of the OIDC sign-in names its provider).
  */
-export const serveApp = async (res: http.ServerResponse, rawPath: string, method: string, root = webDist): Promise<void> => {
+export const serveApp = async (res: http.ServerResponse, rawPath: string, method: string, root = webDist, config: unknown = localAppConfig): Promise<void> => {
   const headers = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' };
   if (rawPath === '/config.json') {
     res.writeHead(200, { ...headers, 'content-type': contentTypes['.json']!, 'cache-control': 'no-store' });
-    return void res.end(method === 'HEAD' ? undefined : JSON.stringify(localAppConfig));
+    return void res.end(method === 'HEAD' ? undefined : JSON.stringify(config));
   }
   const requested = fileFor(root, rawPath === '/' ? '/index.html' : rawPath);
   const asked = requested && (await isFile(requested)) ? requested : undefined;

@@ -16,9 +16,16 @@ interface Pending {
 const pendingKey = 'cg.oidc';
 const redirectUri = () => `${location.origin}${callbackPath}`;
 
+/**
+ * Plain HTTP only to a provider on this machine (a development or test provider); any other issuer
+ * must be HTTPS, as oauth4webapi insists.
+ */
+const transport = (issuer: URL): { [oauth.allowInsecureRequests]?: boolean } =>
+  issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname) ? { [oauth.allowInsecureRequests]: true } : {};
+
 const discover = async (issuer: string): Promise<oauth.AuthorizationServer> => {
   const url = new URL(issuer);
-  return oauth.processDiscoveryResponse(url, await oauth.discoveryRequest(url, { algorithm: 'oidc' }));
+  return oauth.processDiscoveryResponse(url, await oauth.discoveryRequest(url, { algorithm: 'oidc', ...transport(url) }));
 };
 
 /** Sends the browser to the provider's sign-in page. */
@@ -49,7 +56,7 @@ export const completeSignIn = async (issuer: string, clientId: string): Promise<
   const server = await discover(issuer);
   const client: oauth.Client = { client_id: clientId };
   const parameters = oauth.validateAuthResponse(server, client, new URL(location.href), pending.state);
-  const response = await oauth.authorizationCodeGrantRequest(server, client, oauth.None(), parameters, redirectUri(), pending.verifier);
+  const response = await oauth.authorizationCodeGrantRequest(server, client, oauth.None(), parameters, redirectUri(), pending.verifier, transport(new URL(issuer)));
   const tokens = await oauth.processAuthorizationCodeResponse(server, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   if (!tokens.id_token) throw new Error('The provider returned no ID token');
   return tokens.id_token;
