@@ -50,6 +50,25 @@ export const waitForDynamo = async (endpoint: string, timeoutMs: number): Promis
   }
 };
 
+/** Creates a table keyed `pk`/`sk` as every table of the system is, on demand, with a stream of new images if asked. */
+export const createKeyedTable = async (client: DynamoDBClient, name: string, stream = false): Promise<void> => {
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      ...(stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } } : {}),
+    }),
+  );
+};
+
 /** Creates every manifest table that does not exist yet: `pk`/`sk`, on demand, stream and TTL as declared. */
 export const ensureTables = async (endpoint: string, services: readonly ServiceManifest[]): Promise<void> => {
   const client = localDynamoClient(endpoint);
@@ -57,21 +76,7 @@ export const ensureTables = async (endpoint: string, services: readonly ServiceM
   for (const service of services) {
     for (const table of Object.values(service.tables)) {
       if (existing.has(table.name)) continue;
-      await client.send(
-        new CreateTableCommand({
-          TableName: table.name,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            { AttributeName: 'pk', AttributeType: 'S' },
-            { AttributeName: 'sk', AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: 'pk', KeyType: 'HASH' },
-            { AttributeName: 'sk', KeyType: 'RANGE' },
-          ],
-          ...(table.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } } : {}),
-        }),
-      );
+      await createKeyedTable(client, table.name, table.stream);
       await client.send(
         new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { Enabled: true, AttributeName: ttlAttribute } }),
       );

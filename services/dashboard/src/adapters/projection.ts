@@ -8,7 +8,8 @@ import { slotName, slotsOf } from './slots.js';
 
 /**
  * The dashboard's read model: units in one partition (`UNITS`), report status in one partition per
- * year (`ANNUAL_REPORTS#<year>`), so that the overview of a year is two Queries.
+ * year (`ANNUAL_REPORTS#<year>`), so that the overview of a year is two Queries. A unit item comes
+ * out the same whatever order its events are applied in (see `unitUpdate`).
  *
  * A report's item keeps the step of each submission, return, acceptance and reopening in its own
  * attribute (`step#<aggregateversion>`, see `slots.ts`) and the last draft in `lastDraft`; its
@@ -17,38 +18,67 @@ import { slotName, slotsOf } from './slots.js';
  */
 export const table = () => tableName('dashboard');
 const statusKey = (year: number, unitId: string) => ({ pk: `ANNUAL_REPORTS#${year}`, sk: `UNIT#${unitId}` });
+const unitKey = (unitId: string) => ({ pk: 'UNITS', sk: `UNIT#${unitId}` });
 
+/** Where an event's statement of a unit's ancestors is kept in the unit's item; see {@link unitUpdate}. */
+const ancestorsPrefix = 'ancestors#';
+
+/**
+ * The attribute of the ancestors an event states: `ancestors#<time in UTC>#<event id>`. Names sort
+ * as the events' envelope times do (ISO 8601 in UTC has a fixed width), the event id breaking a tie
+ * of the same millisecond; a redelivery writes the same attribute again.
+ */
+export const ancestorsSlot = (event: { readonly time: string; readonly id: string }): string => `${ancestorsPrefix}${new Date(event.time).toISOString()}#${event.id}`;
+
+/**
+ * The Update of a unit item: `kind` and `unitId`, and the assignments given.
+ *
+ * A unit item is written by events of more than one partition: the unit's own `UnitRegistered`,
+ * `UnitRenamed` and `UnitMoved` share its key, but the `UnitMoved` of a unit above it, which gives
+ * it new ancestors too, is keyed by that unit. Live consumers and a replay may apply them in any
+ * order, so every effect on a unit item is an Update that comes out the same in any order, and
+ * none has a condition (a failed condition on an effect fails the record, which the shared
+ * consumer then retries, see `#shared/kafka/consumer.js`):
+ *  - each sets `kind` and `unitId`, the same values whoever comes first;
+ *  - `name` is the registration's unless a rename has set it (`if_not_exists`);
+ *  - each event that states the unit's ancestors (its registration, a move of it or of a unit above
+ *    it) writes them in an attribute of its own, {@link ancestorsSlot}, and the unit's ancestors are
+ *    those of the latest such event ({@link projectedUnitOf}).
+ *
+ * One `ancestorIds` that only a later event may overwrite would need "set if newer", which an
+ * update expression cannot say without a condition: SET knows only `if_not_exists`, `list_append`,
+ * `+` and `-` (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html).
+ * The cost of the slots is one attribute, a few hundred bytes, per event that moved the unit, kept
+ * for good: a unit would have to move more than a thousand times to near the 400 KB of an item.
+ */
+const unitUpdate = (unitId: string, assignments: readonly string[], names: Readonly<Record<string, string>>, values: Readonly<Record<string, unknown>>) => ({
+  Update: {
+    TableName: table(),
+    Key: unitKey(unitId),
+    UpdateExpression: `SET kind = :kind, unitId = :unitId, ${assignments.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ':kind': 'unit', ':unitId': unitId, ...values },
+  },
+});
+
+/** A unit joined the tree: its name, unless a rename came first, and its ancestors as of its registration. */
 export const unitRegistered = (event: UnitRegisteredV1) => [
-  {
-    Put: {
-      TableName: table(),
-      Item: { pk: 'UNITS', sk: `UNIT#${event.data.unitId}`, kind: 'unit', unitId: event.data.unitId, name: event.data.name, ancestorIds: event.data.ancestorIds },
-    },
-  },
+  unitUpdate(
+    event.data.unitId,
+    ['#name = if_not_exists(#name, :name)', '#ancestors = :ancestors'],
+    { '#name': 'name', '#ancestors': ancestorsSlot(event) },
+    { ':name': event.data.name, ':ancestors': event.data.ancestorIds },
+  ),
 ];
 
-export const unitRenamed = (event: UnitRenamedV1) => [
-  {
-    Update: {
-      TableName: table(),
-      Key: { pk: 'UNITS', sk: `UNIT#${event.data.unitId}` },
-      UpdateExpression: 'SET #name = :name',
-      ExpressionAttributeNames: { '#name': 'name' },
-      ExpressionAttributeValues: { ':name': event.data.name },
-    },
-  },
-];
+/** A unit's new name. A unit's events share a key, so the last rename applied is the last made. */
+export const unitRenamed = (event: UnitRenamedV1) => [unitUpdate(event.data.unitId, ['#name = :name'], { '#name': 'name' }, { ':name': event.data.name })];
 
-/** The unit and everything below it take their new ancestors: the dashboard's levels follow. */
+/** The unit and everything below it take their new ancestors as of the move: the dashboard's levels follow. */
 export const unitMoved = (event: UnitMovedV1) =>
-  [{ unitId: event.data.unitId, ancestorIds: event.data.ancestorIds }, ...event.data.descendants].map((unit) => ({
-    Update: {
-      TableName: table(),
-      Key: { pk: 'UNITS', sk: `UNIT#${unit.unitId}` },
-      UpdateExpression: 'SET ancestorIds = :ancestors',
-      ExpressionAttributeValues: { ':ancestors': unit.ancestorIds },
-    },
-  }));
+  [{ unitId: event.data.unitId, ancestorIds: event.data.ancestorIds }, ...event.data.descendants].map((unit) =>
+    unitUpdate(unit.unitId, ['#ancestors = :ancestors'], { '#ancestors': ancestorsSlot(event) }, { ':ancestors': unit.ancestorIds }),
+  );
 
 /**
  * A draft marks the unit `draft` unless it has gone further. Only the last draft is kept (a unit
@@ -118,8 +148,34 @@ export interface ProjectedUnit {
   readonly ancestorIds: readonly string[];
 }
 
+/**
+ * The ancestors of the latest event that stated them: the greatest {@link ancestorsSlot}. An item
+ * written before ancestors were kept by event (a table not replayed since) has `ancestorIds`.
+ */
+const latestAncestors = (item: Readonly<Record<string, unknown>>): readonly string[] | undefined => {
+  const latest = Object.keys(item)
+    .filter((name) => name.startsWith(ancestorsPrefix))
+    .sort()
+    .at(-1);
+  return (latest === undefined ? item.ancestorIds : item[latest]) as readonly string[] | undefined;
+};
+
+/**
+ * The unit a unit item holds, or `undefined` while it lacks a name or ancestors: an item that only
+ * a move of a unit above it, or only a rename, has written so far, its registration not applied
+ * yet. Such a unit is left out of every answer until then.
+ */
+export const projectedUnitOf = (item: Readonly<Record<string, unknown>>): ProjectedUnit | undefined => {
+  const ancestorIds = latestAncestors(item);
+  return typeof item.unitId === 'string' && typeof item.name === 'string' && ancestorIds !== undefined ? { id: item.unitId, name: item.name, ancestorIds } : undefined;
+};
+
+/** Every unit of the tree that the dashboard knows whole. */
 export const loadUnits = async (): Promise<ProjectedUnit[]> =>
-  (await queryPartition(table(), 'UNITS')).map((i) => ({ id: i.unitId as string, name: i.name as string, ancestorIds: (i.ancestorIds as string[]) ?? [] }));
+  (await queryPartition(table(), 'UNITS')).flatMap((item) => {
+    const unit = projectedUnitOf(item);
+    return unit ? [unit] : [];
+  });
 
 /**
  * The state of an item written before steps were kept (the first slice): its `status` and

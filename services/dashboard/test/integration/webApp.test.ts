@@ -105,8 +105,9 @@ describe('the web app', () => {
     const inspector = await signIn(names.county, '纪检监察干部');
     await inspector.page.waitForURL('**/oversight');
     await inspector.page.goto(`${runtime.url}/oversight?year=${year}`);
-    await expect(stat(inspector.page, 'expected').textContent()).resolves.toBe('2');
-    await expect(stat(inspector.page, 'submitted').textContent()).resolves.toBe('0');
+    // The page shows the county once the dashboard knows both its units (it reloads as they arrive).
+    await stat(inspector.page, 'expected').filter({ hasText: /^2$/ }).waitFor({ timeout: 30_000 });
+    expect(await stat(inspector.page, 'submitted').textContent()).toBe('0');
     await inspector.page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
     const table = inspector.page.getByRole('table');
     expect(await table.getByText(names.town).count()).toBe(1);
