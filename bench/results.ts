@@ -327,7 +327,7 @@ export const printResults = (results: Results): void => {
     ...results.reminderRun.sizes.map(
       (size): Row => [
         'deadline run',
-        `${size.units} units, 7-day reminder day (median)`,
+        `${size.units} units, reminder days (median)`,
         size.median,
         size.runs.length,
         `${size.pending} reminded in ${size.runs[0]?.partsRecorded ?? 0} parts; runs ${size.runs.map((run) => run.seconds.value).join(', ')} s`,

@@ -15,7 +15,8 @@ import { launchChromium } from '#infra/local/support/browser.js';
 import { buildWebApp } from '#infra/local/webBuild.js';
 import type { Bench } from '../context.js';
 import type { Pair } from '../pairs.js';
-import { now, round } from '../stats.js';
+import { eventually } from '#infra/local/support/eventually.js';
+import { now, percentile, round } from '../stats.js';
 import { draftViaGateway, submitViaGateway } from '../submits.js';
 import type { Units } from './units.js';
 
@@ -38,18 +39,11 @@ const firstLoadScripts = (html: string): string[] => [
 ];
 
 /** Waits until `holds`, asking every 50 ms, for 30 s at most. */
-const waitFor = async (holds: () => Promise<boolean>): Promise<void> => {
-  const start = now();
-  while (!(await holds())) {
-    if (now() - start > 30_000) throw new Error('web app: the dashboard did not catch up within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const waitFor = (holds: () => Promise<boolean>): Promise<true> =>
+  eventually(async () => ((await holds()) ? true : undefined), 30_000, 'the dashboard to catch up', 50);
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
+/** The median of `values`; NaN when there are none. */
+const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 /**
  * Measures the first load, then `loads` loads of the dashboard over the reports of `year`, then
@@ -110,6 +104,7 @@ export const measureWebApp = async (bench: Bench, units: Units, year: number, ne
   const firstLoadGzipBytes = firstLoad.reduce((sum, f) => sum + f.gzipBytes, 0);
   const maxLive = live.length === 0 ? Number.NaN : Math.max(...live);
   await bench.pipeline.drain('web app');
-  step.done(`${(firstLoadGzipBytes / 1024).toFixed(1)} KB gzip; shown in ${median(shown)} ms; live updates within ${maxLive} ms`);
-  return { firstLoad, firstLoadGzipBytes, dashboardShownMs: shown, medianShownMs: median(shown), liveUpdateMs: live, maxLiveUpdateMs: maxLive };
+  const medianShownMs = median(shown);
+  step.done(`${(firstLoadGzipBytes / 1024).toFixed(1)} KB gzip; shown in ${medianShownMs} ms; live updates within ${maxLive} ms`);
+  return { firstLoad, firstLoadGzipBytes, dashboardShownMs: shown, medianShownMs, liveUpdateMs: live, maxLiveUpdateMs: maxLive };
 };

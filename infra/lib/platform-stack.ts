@@ -60,6 +60,7 @@ export class PlatformStack extends Stack {
           functionSecurityGroup: this.network.functionSecurityGroup,
           kafka: this.kafka,
           api: this.api,
+          publicBaseUrl: `https://${this.web.distribution.distributionDomainName}`,
         }),
       );
     }

@@ -37,6 +37,8 @@ export interface ServiceConstructProps {
   readonly functionSecurityGroup: ec2.ISecurityGroup;
   readonly kafka: ServerlessKafka;
   readonly api: PlatformApi;
+  /** The address people open the app at, for the links in reminders (the web app's distribution). */
+  readonly publicBaseUrl?: string;
 }
 
 /** Maps the manifest's starting positions to Lambda's. */
@@ -116,10 +118,10 @@ export class ServiceConstruct extends Construct {
         environment: {
           ...environment,
           ...Object.fromEntries(used.map(([bucketKey, bucket]) => [bucketEnvName(manifest.name, bucketKey), bucket.bucketName])),
-          ...(spec.sendsNotifications ? notificationEnvironment(this) : {}),
+          ...(spec.sendsNotifications ? notificationEnvironment(this, props.publicBaseUrl) : {}),
         },
       });
-      if (spec.sendsNotifications) grantNotifications(fn);
+      if (spec.sendsNotifications) grantNotifications(fn, smsProviderOf(this));
       for (const table of tables.values()) table.grantReadWriteData(fn);
       for (const [, bucket] of used) {
         bucket.grantRead(fn);
@@ -230,24 +232,31 @@ export class ServiceConstruct extends Construct {
   }
 }
 
+/** The SMS provider the context names (`-c smsProvider=aliyun` or `tencent`); SNS by default. */
+const smsProviderOf = (scope: Construct): string => (scope.node.tryGetContext('smsProvider') as string | undefined) ?? 'sns';
+
 /**
  * Where a function that sends notifications sends them: email through SES from the address the
  * context gives (`-c notifyFrom=…`); SMS through SNS unless the context names a domestic provider
- * (`-c smsProvider=aliyun` or `tencent`, whose keys the deployment supplies).
+ * (whose keys the deployment supplies); links to the app at `-c publicBaseUrl=…`, else at the web
+ * app's distribution.
  */
-const notificationEnvironment = (scope: Construct): Record<string, string> => ({
-  EMAIL_PROVIDER: 'ses',
-  SES_FROM_ADDRESS: (scope.node.tryGetContext('notifyFrom') as string | undefined) ?? 'noreply@example.gov.cn',
-  SMS_PROVIDER: (scope.node.tryGetContext('smsProvider') as string | undefined) ?? 'sns',
-  ...((scope.node.tryGetContext('publicBaseUrl') as string | undefined) ? { PUBLIC_BASE_URL: scope.node.tryGetContext('publicBaseUrl') as string } : {}),
-});
+const notificationEnvironment = (scope: Construct, webUrl: string | undefined): Record<string, string> => {
+  const publicBaseUrl = (scope.node.tryGetContext('publicBaseUrl') as string | undefined) ?? webUrl;
+  return {
+    EMAIL_PROVIDER: 'ses',
+    SES_FROM_ADDRESS: (scope.node.tryGetContext('notifyFrom') as string | undefined) ?? 'noreply@example.gov.cn',
+    SMS_PROVIDER: smsProviderOf(scope),
+    ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
+  };
+};
 
 /**
- * SES sending from the account's verified identities, and SNS SMS (a phone number is no resource
- * ARN, so SNS asks for `*`: https://docs.aws.amazon.com/sns/latest/dg/sms_sending-overview.html).
+ * SES sending from the account's verified identities, and SNS SMS when SNS sends them (a phone
+ * number is no resource ARN, so SNS asks for `*`: https://docs.aws.amazon.com/sns/latest/dg/sms_sending-overview.html).
  */
-const grantNotifications = (fn: ServiceFunction): void => {
+const grantNotifications = (fn: ServiceFunction, smsProvider: string): void => {
   const stack = Stack.of(fn);
   fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })] }));
-  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  if (smsProvider === 'sns') fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
 };

@@ -12,7 +12,7 @@ import { httpClient } from './support/httpClient.js';
 const Role = z.enum(['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin']);
 
 /** `POST /_local/sign-in`: a role, and for every role but admin the unit and, if picked, the person. */
-export const SignInBody = z
+const SignInBody = z
   .strictObject({
     role: Role,
     unitId: z.string().min(1).max(200).optional(),

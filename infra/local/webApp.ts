@@ -28,18 +28,24 @@ const contentTypes: Record<string, string> = {
  * The app's own code only: scripts and connections to this origin, styles of this origin plus the
  * inline ones ECharts sets on its elements, images of this origin and the canvases' data URLs.
  */
-export const contentSecurityPolicy =
+const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /** What the local runtime's app reads from `/config.json`: the development sign-in page. */
-export const localAppConfig = { auth: { mode: 'development' } } as const;
+const localAppConfig = { auth: { mode: 'development' } } as const;
 
 /** Whether the gateway should answer `rawPath` from the app rather than from the API. */
 export const isAppPath = (rawPath: string): boolean => !rawPath.startsWith('/api/') && !rawPath.startsWith('/_local/') && rawPath !== '/health' && !rawPath.startsWith('/.well-known/');
 
 /** The file under `root` for `rawPath`, or `undefined` when it would leave `root`. */
 const fileFor = (root: string, rawPath: string): string | undefined => {
-  const file = path.resolve(root, `.${path.posix.normalize(decodeURIComponent(rawPath))}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined; // malformed percent-encoding names no file
+  }
+  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
   return file === root || file.startsWith(`${root}${path.sep}`) ? file : undefined;
 };
 
@@ -64,7 +70,7 @@ export const serveApp = async (res: http.ServerResponse, rawPath: string, method
     return void res.end(method === 'HEAD' ? undefined : '未找到该文件 / not found');
   }
   const file = asked ?? path.join(root, 'index.html');
-  if (!(await isFile(file))) {
+  if (!asked && !(await isFile(file))) {
     res.writeHead(503, { ...headers, 'content-type': contentTypes['.txt']! });
     return void res.end(method === 'HEAD' ? undefined : '网页尚未构建：请运行 npm start 或 npm run build:web / the web app is not built: run npm start or npm run build:web');
   }

@@ -132,6 +132,8 @@ describe('functions that send notifications', () => {
       if (sending.includes(name)) {
         expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'sns:Publish']));
         expect(variables).toEqual(expect.objectContaining({ EMAIL_PROVIDER: 'ses', SES_FROM_ADDRESS: 'jiwei@example.gov.cn', SMS_PROVIDER: 'sns' }));
+        // The links in reminders lead to the web app's distribution, not to a local address.
+        expect(JSON.stringify(variables.PUBLIC_BASE_URL)).toMatch(/"https:\/\/".*WebDistribution.*"DomainName"/);
       } else {
         expect(actions.filter((a) => a.startsWith('ses:') || a.startsWith('sns:'))).toEqual([]);
         expect(variables.EMAIL_PROVIDER).toBeUndefined();
@@ -139,12 +141,13 @@ describe('functions that send notifications', () => {
     }
   });
 
-  it('send SMS through a domestic provider when the deployment names one (the China regions)', () => {
+  it('send SMS through a domestic provider when the deployment names one (the China regions), with no SNS grant', () => {
     // Act
     const template = synthesize({ context: { smsProvider: 'aliyun' } });
 
     // Assess
     const id = functionIds(template).get('reports-dispatchReminders')!;
     expect((resourcesOf(template, 'AWS::Lambda::Function')[id]!.Properties.Environment.Variables as Record<string, unknown>).SMS_PROVIDER).toBe('aliyun');
+    expect(roleStatementsOf(template, id).flatMap((s) => s.Action)).not.toContain('sns:Publish');
   });
 });

@@ -17,7 +17,7 @@ import { table } from './projection.js';
 const partition = 'CURSOR';
 
 /** Adds `applied` to the count of `consumer`. */
-export const advanceCursor = async (consumer: string, applied: number): Promise<void> => {
+const advanceCursor = async (consumer: string, applied: number): Promise<void> => {
   await dynamo().send(
     new UpdateCommand({
       TableName: table(),

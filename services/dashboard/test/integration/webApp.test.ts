@@ -251,11 +251,13 @@ describe('the web app', () => {
 
   it('serves the app’s paths, its config and its files, and refuses what is not there', async () => {
     // Act
-    const [deep, config, missing, api] = await Promise.all([
+    const [deep, config, missing, api, malformedFile, malformedPath] = await Promise.all([
       fetch(`${runtime.url}/oversight?year=2030`),
       fetch(`${runtime.url}/config.json`),
       fetch(`${runtime.url}/assets/none.js`),
       fetch(`${runtime.url}/api/nothing`),
+      fetch(`${runtime.url}/assets/%E0.js`),
+      fetch(`${runtime.url}/%E0`),
     ]);
 
     // Assess
@@ -264,6 +266,8 @@ describe('the web app', () => {
     expect(await deep.text()).toContain('<div id="app">');
     expect(await config.json()).toEqual({ auth: { mode: 'development' } });
     expect(missing.status).toBe(404);
+    // Malformed percent-encoding names no file: a 404 for a file, the app for one of its paths, never a 500.
+    expect([malformedFile.status, malformedPath.status]).toEqual([404, 200]);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
   });

@@ -10,14 +10,18 @@ import { toCstIso, type Causation } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
 import { calendarKey, calendarChangesOf, getCalendarChange, type CalendarChange } from '../adapters/deadlineRepository.js';
 import { store } from '../adapters/reportRepository.js';
-import { calendarKinds, defaultDueAt, type CalendarKind } from '../domain/deadlines.js';
+import { calendarDueAt, calendarKinds, defaultDueAt, type CalendarKind } from '../domain/deadlines.js';
+import { reportsConfig } from '../config.js';
 import { reportsEvent } from './events.js';
 
 /** The event key of a change that holds for every unit: the calendar is nobody's unit. */
 export const calendarEventKey = 'calendar';
 
 /** When a deadline of the calendar falls for every unit, as it stands. */
-export const dueAtOf = async (kind: CalendarKind, year: number): Promise<Date> => new Date((await getCalendarChange(year, kind))?.dueAt ?? defaultDueAt(kind, year));
+export const dueAtOf = async (kind: CalendarKind, year: number): Promise<Date> => {
+  const change = await getCalendarChange(year, kind);
+  return new Date(calendarDueAt(change ? [change] : [], kind, year, reportsConfig().annualReportDue));
+};
 
 /** The calendar of a year: each deadline, whether it is the default, and why it moved. */
 export const viewCalendar = async (year: number) => {
@@ -26,10 +30,11 @@ export const viewCalendar = async (year: number) => {
     year,
     deadlines: calendarKinds.map((kind) => {
       const change = changes.find((c) => c.deadlineKind === kind);
+      const { annualReportDue } = reportsConfig();
       return {
         kind,
-        dueAt: toCstIso(new Date(change?.dueAt ?? defaultDueAt(kind, year))),
-        defaultDueAt: defaultDueAt(kind, year),
+        dueAt: toCstIso(new Date(calendarDueAt(changes, kind, year, annualReportDue))),
+        defaultDueAt: defaultDueAt(kind, year, annualReportDue),
         moved: change ? { reason: change.reason, previousDueAt: change.previousDueAt, changedAt: change.changedAt, changedBy: change.changedBy } : null,
       };
     }),
@@ -44,7 +49,7 @@ export const viewCalendar = async (year: number) => {
 export const moveDeadline = async (caller: Caller, year: number, kind: CalendarKind, input: { dueAt: Date; reason: string }, now: Date, cause: Causation) => {
   if (!reachesWholeTree(caller)) throw new ForbiddenError('Only an admin of the whole tree moves the calendar');
   const current = await getCalendarChange(year, kind);
-  const previousDueAt = toCstIso(new Date(current?.dueAt ?? defaultDueAt(kind, year)));
+  const previousDueAt = toCstIso(new Date(calendarDueAt(current ? [current] : [], kind, year, reportsConfig().annualReportDue)));
   const dueAt = toCstIso(input.dueAt);
   if (!dueAt.startsWith(`${year + 1}-`)) throw new RuleError('The date is outside the year after the reported year', [{ path: 'dueAt', message: `${year}年度的截止时间须在${year + 1}年内` }]);
   if (input.dueAt.getTime() <= now.getTime()) throw new RuleError('The date has passed', [{ path: 'dueAt', message: '新的截止时间须晚于当前时间' }]);

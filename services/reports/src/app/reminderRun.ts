@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { cstDate } from '#events/envelope.js';
 import type { DeadlineKind, Recipient } from '#events/reports/parts.js';
-import { deadlineEngineConfig, setShards, type DeadlineEngineConfig } from '../config.js';
-import { addDays, chunksOf, defaultDueAt, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, shardOf, type CalendarKind, type Plan } from '../domain/deadlines.js';
+import { deadlineEngineConfig, reportsConfig, setShards, type DeadlineEngineConfig } from '../config.js';
+import { addDays, calendarDueAt, calendarKinds, chunksOf, dueDatesActedOn, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, shardOf, type Plan } from '../domain/deadlines.js';
 import { titleOf } from '../domain/reminderText.js';
 import { calendarChangesOf, claimDispatch, dueItemsOn, getMany, inParallel, readSets, setNames, type Dispatch, type DueItem } from '../adapters/deadlineRepository.js';
 import { knownUnitOf, unitKey, type KnownUnit } from '../adapters/reportRepository.js';
@@ -51,10 +51,10 @@ const groupDeadlinesOf = async (runAt: Date, rules: DeadlineEngineConfig): Promi
   const years = [thisYear - 2, thisYear - 1, thisYear];
   const changes = (await Promise.all(years.map(calendarChangesOf))).flat();
   const candidates: Array<Omit<GroupDeadline, 'plan'>> = years.flatMap((year) =>
-    (['annualReport', 'hearing'] as CalendarKind[]).map((kind) => ({
+    calendarKinds.map((kind) => ({
       kind,
       subject: String(year),
-      dueAt: changes.find((c) => c.year === year && c.deadlineKind === kind)?.dueAt ?? defaultDueAt(kind, year),
+      dueAt: calendarDueAt(changes, kind, year, reportsConfig().annualReportDue),
       population: 'units' as const,
     })),
   );

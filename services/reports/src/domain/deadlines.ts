@@ -12,8 +12,21 @@ import type { DeadlineKind, DeadlineRef, Recipient } from '#events/reports/parts
 export type CalendarKind = 'annualReport' | 'hearing';
 export const calendarKinds: readonly CalendarKind[] = ['annualReport', 'hearing'];
 
-/** The seed texts' dates: the report on year Y by 31 January of Y+1, the hearings by 31 March, both at 23:59:59 CST. */
-export const defaultDueAt = (kind: CalendarKind, year: number): string => `${year + 1}-${kind === 'annualReport' ? '01-31' : '03-31'}T23:59:59+08:00`;
+/**
+ * The seed texts' dates: the report on year Y by 31 January of Y+1, the hearings by 31 March, both at
+ * 23:59:59 CST. `annualReportDue` (`MM-DDThh:mm:ss`, the `ANNUAL_REPORT_DUE` setting) moves the
+ * report's default.
+ */
+export const defaultDueAt = (kind: CalendarKind, year: number, annualReportDue = '01-31T23:59:59'): string =>
+  `${year + 1}-${kind === 'annualReport' ? annualReportDue : '03-31T23:59:59'}+08:00`;
+
+/** When a calendar deadline falls: the date an admin moved it to, else the default. */
+export const calendarDueAt = (
+  changes: ReadonlyArray<{ readonly year: number; readonly deadlineKind: CalendarKind; readonly dueAt: string }>,
+  kind: CalendarKind,
+  year: number,
+  annualReportDue?: string,
+): string => changes.find((c) => c.year === year && c.deadlineKind === kind)?.dueAt ?? defaultDueAt(kind, year, annualReportDue);
 
 /** A month's ledger filing (`YYYY-MM`) is due on its last day, 23:59:59 CST. */
 export const ledgerDueAt = (month: string): string => {

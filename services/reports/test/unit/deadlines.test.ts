@@ -3,7 +3,7 @@
  * after), the ids that make a reminder once, the shards, the time nodes of key tasks, and the
  * Chinese text of a reminder within one SMS.
  */
-import { addDays, chunksOf, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
+import { addDays, calendarDueAt, chunksOf, dayOfAction, daysBetween, defaultDueAt, dueDatesActedOn, escalationIdOf, ledgerDueAt, milestoneMet, overseersOf, owedBy, packed, pendingOf, planOf, reminderIdOf, shardOf } from '../../src/domain/deadlines.js';
 import { chineseDate, escalationText, reminderText, titleOf } from '../../src/domain/reminderText.js';
 import { deadlineEngineConfig } from '../../src/config.js';
 import { smsSegments } from '../../src/adapters/notify/smsText.js';
@@ -19,6 +19,16 @@ describe('the calendar’s defaults', () => {
     expect(ledgerDueAt('2027-02')).toBe('2027-02-28T23:59:59+08:00');
     expect(ledgerDueAt('2028-02')).toBe('2028-02-29T23:59:59+08:00');
     expect(ledgerDueAt('2026-12')).toBe('2026-12-31T23:59:59+08:00');
+  });
+
+  it('takes the configured due date of the report (ANNUAL_REPORT_DUE) as its default, and a moved date over either', () => {
+    // Prepare
+    const moved = [{ year: 2026, deadlineKind: 'hearing' as const, dueAt: '2027-04-07T23:59:59+08:00' }];
+
+    // Act and assess
+    expect(calendarDueAt(moved, 'annualReport', 2026, '02-15T18:00:00')).toBe('2027-02-15T18:00:00+08:00');
+    expect(calendarDueAt(moved, 'hearing', 2026, '02-15T18:00:00')).toBe('2027-04-07T23:59:59+08:00');
+    expect(calendarDueAt(moved, 'hearing', 2027)).toBe('2028-03-31T23:59:59+08:00');
   });
 });
 
