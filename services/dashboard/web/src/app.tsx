@@ -4,7 +4,7 @@
  * unit's secretary or staff on the unit portal.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { currentSession, endSession, type Session } from './session.js';
+import { currentSession, endSession, sessionEnded, type Session } from './session.js';
 import { navigate, usePath } from './router.js';
 import { overseerRoles, roleNames } from './terms.js';
 import { SignIn } from './pages/signIn.js';
@@ -20,6 +20,13 @@ const home = (session: Session) => (overseerRoles.includes(session.role) ? '/ove
 export const App = () => {
   const path = usePath();
   const [session, setSession] = useState<Session | undefined>(currentSession);
+
+  // A 401 ends the session anywhere; the page follows, to the sign-in page.
+  useEffect(() => {
+    const follow = () => setSession(currentSession());
+    window.addEventListener(sessionEnded, follow);
+    return () => window.removeEventListener(sessionEnded, follow);
+  }, []);
 
   useEffect(() => {
     if (path === callbackPath) return;

@@ -8,16 +8,25 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from './api.js';
 
 /** How often an open page asks whether anything changed. */
-export const pollMilliseconds = 1000;
+const pollMilliseconds = 1000;
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let cursor: string | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Whether the one polling loop runs (it may be awaiting a poll, with no timer set). */
+let running = false;
+
+const stopPolling = () => {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  running = false;
+  cursor = undefined;
+};
 
 const poll = async (): Promise<void> => {
   timer = undefined;
-  if (listeners.size === 0) return;
+  if (listeners.size === 0) return stopPolling();
   if (!document.hidden) {
     try {
       const next = (await get<{ cursor: string }>('/api/dashboard/cursor')).cursor;
@@ -28,18 +37,19 @@ const poll = async (): Promise<void> => {
     }
   }
   if (listeners.size > 0) timer = setTimeout(() => void poll(), pollMilliseconds);
+  else stopPolling();
 };
 
 const watch = (listener: Listener): (() => void) => {
   listeners.add(listener);
-  if (timer === undefined && listeners.size === 1) void poll();
+  if (!running) {
+    running = true;
+    void poll();
+  }
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0 && timer !== undefined) {
-      clearTimeout(timer);
-      timer = undefined;
-      cursor = undefined;
-    }
+    // A poll awaiting its answer ends the loop itself when it finds nobody listening.
+    if (listeners.size === 0 && timer !== undefined) stopPolling();
   };
 };
 

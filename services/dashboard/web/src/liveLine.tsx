@@ -5,7 +5,7 @@ const timeText = (d: Date) => d.toLocaleTimeString('zh-CN', { hour12: false, tim
 
 export const LiveLine = ({ live }: { live: Live<unknown> }) => (
   <>
-    <p class="live" aria-live="polite">
+    <p class="live">
       {live.loadedAt ? `实时更新 · ${timeText(live.loadedAt)}` : '正在加载…'}
     </p>
     {live.error && (

@@ -25,7 +25,7 @@ const claimsOf = (token: string): Record<string, unknown> => {
 };
 
 /** The session a token opens; `undefined` when it is not one of ours. */
-export const sessionOf = (token: string): Session | undefined => {
+const sessionOf = (token: string): Session | undefined => {
   try {
     const claims = claimsOf(token);
     const role = claims['custom:role'];
@@ -49,4 +49,10 @@ export const startSession = (token: string): Session | undefined => {
   return session;
 };
 
-export const endSession = (): void => sessionStorage.removeItem(storageKey);
+/** Dispatched on `window` when the session ends (signed out, or a 401 from the API). */
+export const sessionEnded = 'cg:session-ended';
+
+export const endSession = (): void => {
+  sessionStorage.removeItem(storageKey);
+  window.dispatchEvent(new Event(sessionEnded));
+};

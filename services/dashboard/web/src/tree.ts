@@ -30,7 +30,9 @@ export const treeOf = (rows: readonly UnitRow[]): Tree => {
   const children = new Map<string | null, UnitRow[]>();
   for (const row of rows) {
     const parent = row.parentId !== null && byId.has(row.parentId) ? row.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), row]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(row);
+    else children.set(parent, [row]);
   }
   const subtree = (unitId: string): UnitRow[] => {
     const row = byId.get(unitId);
@@ -44,15 +46,18 @@ export const treeOf = (rows: readonly UnitRow[]): Tree => {
   return { byId, children: (unitId) => children.get(unitId) ?? [], subtree, path };
 };
 
-export const tally = (rows: readonly UnitRow[]): Tally => {
-  const submitted = rows.filter((r) => submittedStatuses.includes(r.status));
-  return {
-    expected: rows.length,
-    submitted: submitted.length,
-    late: submitted.filter((r) => r.status === 'late' || r.report?.late === true).length,
-    missing: rows.length - submitted.length,
-  };
-};
+/** The unit has submitted its report (late or not, accepted included). */
+export const isSubmitted = (row: UnitRow): boolean => submittedStatuses.includes(row.status);
+
+/** The unit submitted after the deadline (its report may since have been accepted). */
+export const isLate = (row: UnitRow): boolean => isSubmitted(row) && (row.status === 'late' || row.report?.late === true);
+
+export const tally = (rows: readonly UnitRow[]): Tally => ({
+  expected: rows.length,
+  submitted: rows.filter(isSubmitted).length,
+  late: rows.filter(isLate).length,
+  missing: rows.filter((r) => !isSubmitted(r)).length,
+});
 
 /** The year whose annual report is due next: last year's until 31 January, then this year's (China Standard Time). */
 export const reportYearDue = (now = new Date()): number => {

@@ -14,7 +14,7 @@ import { SigningView } from './signingView.js';
 import { LightsView } from './lightsView.js';
 import { RectificationsView } from './rectificationsView.js';
 import { RemindersView } from './remindersView.js';
-import { pageYear, reportYearDue, tally, treeOf, yearInProgress, type Tally, type Tree, type UnitRow } from '../tree.js';
+import { isLate, isSubmitted, pageYear, reportYearDue, tally, treeOf, yearInProgress, type Tally, type Tree, type UnitRow } from '../tree.js';
 
 interface Overview {
   readonly year: number;
@@ -94,14 +94,20 @@ const ReportsView = ({ session }: { session: Session }) => {
   const tree = useMemo(() => treeOf(live.data?.units ?? []), [live.data]);
   const [focus, setFocus] = useState<string | null>(session.unitId);
   const top = session.unitId;
-  const scope = focus === null ? (live.data?.units ?? []) : tree.subtree(focus);
-  const rows = focus === null ? tree.children(null) : tree.children(focus);
-  const total = tally(scope);
-  const late = scope.filter((r) => r.status === 'late');
-  const missing = scope.filter((r) => r.status === 'missing' || r.status === 'draft' || r.status === 'returned' || r.status === 'reopened');
-  const crumbs = focus === null ? [] : tree.path(focus).filter((u) => top === null || tree.path(u.unitId).some((p) => p.unitId === top));
-  const filter = `${year}年度 · ${focus === null ? '全部单位' : `${tree.byId.get(focus)?.name ?? ''}及下级单位`}`;
-  const tallies = rows.map((row) => ({ row, t: tally(tree.subtree(row.unitId)) }));
+  // Derived once per answer and focus: the chart is drawn again only when its rows change.
+  const { scope, total, late, missing, crumbs, filter, tallies } = useMemo(() => {
+    const scope = focus === null ? (live.data?.units ?? []) : tree.subtree(focus);
+    const rows = focus === null ? tree.children(null) : tree.children(focus);
+    return {
+      scope,
+      total: tally(scope),
+      late: scope.filter(isLate),
+      missing: scope.filter((r) => !isSubmitted(r)),
+      crumbs: focus === null ? [] : tree.path(focus).filter((u) => top === null || tree.path(u.unitId).some((p) => p.unitId === top)),
+      filter: `${year}年度 · ${focus === null ? '全部单位' : `${tree.byId.get(focus)?.name ?? ''}及下级单位`}`,
+      tallies: rows.map((row) => ({ row, t: tally(tree.subtree(row.unitId)) })),
+    };
+  }, [tree, focus, year]);
 
   return (
     <>
@@ -119,7 +125,7 @@ const ReportsView = ({ session }: { session: Session }) => {
             })}
           </select>
         </div>
-        <p class="live" aria-live="polite">
+        <p class="live">
           {live.loadedAt ? `实时更新 · ${timeText(live.loadedAt)}` : '正在加载…'}
         </p>
       </div>
@@ -171,7 +177,7 @@ const ReportsView = ({ session }: { session: Session }) => {
             })}
           />
         </div>
-        {rows.length === 0 ? (
+        {tallies.length === 0 ? (
           <p class="muted">{live.loading ? '正在加载…' : '没有下级单位。'}</p>
         ) : (
           <div class="scroll">

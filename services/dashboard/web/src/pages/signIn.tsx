@@ -27,7 +27,11 @@ const roles = Object.keys(roleNames) as Role[];
 /** The units as a tree in reading order, each with its depth. */
 const inTreeOrder = (units: readonly Unit[]): Array<Unit & { depth: number }> => {
   const children = new Map<string | null, Unit[]>();
-  for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  for (const u of units) {
+    const siblings = children.get(u.parentId);
+    if (siblings) siblings.push(u);
+    else children.set(u.parentId, [u]);
+  }
   const known = new Set(units.map((u) => u.id));
   const out: Array<Unit & { depth: number }> = [];
   const walk = (u: Unit, depth: number) => {

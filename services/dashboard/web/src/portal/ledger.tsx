@@ -25,16 +25,20 @@ export const Ledger = ({ unitId }: { unitId: string }) => {
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
   const file = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
     setDone(false);
+    setBusy(true);
     try {
       await request('POST', `/api/units/${encodeURIComponent(unitId)}/ledgers`, { month, entries: text.split('\n').map((l) => l.trim()).filter(Boolean) });
       setText('');
       setDone(true);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, '填报失败，请重试。'));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -56,7 +60,7 @@ export const Ledger = ({ unitId }: { unitId: string }) => {
           </p>
         )}
         {done && <p role="status">已填报。</p>}
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={busy}>
           填报
         </button>
       </form>

@@ -44,12 +44,16 @@ const LetterCard = ({ letter, session }: { letter: Letter; session: Session }) =
   const frame = useRef<HTMLIFrameElement>(null);
   const party = (['issuer', 'recipient'] as const).find((p) => letter[p].personId === session.subject);
   const signed = party !== undefined && letter.signatures.some((s) => s.party === party);
+  const [busy, setBusy] = useState(false);
   const act = async (what: () => Promise<void>) => {
     setMessage(undefined);
+    setBusy(true);
     try {
       await what();
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : '操作失败，请重试。' });
+    } finally {
+      setBusy(false);
     }
   };
   const sign = () =>
@@ -87,7 +91,7 @@ const LetterCard = ({ letter, session }: { letter: Letter; session: Session }) =
           验证签名
         </button>
         {party && !signed && letter.status === 'issued' && (
-          <button type="button" class="primary" onClick={() => void sign()}>
+          <button type="button" class="primary" disabled={busy} onClick={() => void sign()}>
             签署
           </button>
         )}

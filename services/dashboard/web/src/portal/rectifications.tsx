@@ -22,15 +22,21 @@ const EvidenceForm = ({ unitId, item }: { unitId: string; item: Item }) => {
   const [files, setFiles] = useState<Attached[]>([]);
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
   const id = `evidence-${item.rectificationId}`;
   const send = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
+    setBusy(true);
     try {
       await request('POST', `/api/units/${encodeURIComponent(unitId)}/rectifications/${item.rectificationId}/evidence`, { note, attachmentIds: files.map((f) => f.attachmentId) });
+      setNote('');
+      setFiles([]);
       setDone(true);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, '提交失败，请重试。'));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -49,7 +55,7 @@ const EvidenceForm = ({ unitId, item }: { unitId: string; item: Item }) => {
         </div>
       )}
       {done && <p role="status">佐证已提交，等待纪委核验。</p>}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={busy}>
         提交佐证
       </button>
     </form>

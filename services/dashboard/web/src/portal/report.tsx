@@ -100,7 +100,6 @@ export const AnnualReport = ({ session, unitId, year }: { session: Session; unit
     setSummary(data.report?.summary ?? '');
     setAnswers({ ...(data.report?.answers ?? {}) });
     setAttachments((data.report?.attachments ?? []).map((a) => ({ attachmentId: a.attachmentId, name: a.name })));
-    setError(undefined);
   }, [data]);
 
   if (!data) return <LiveLine live={live} />;

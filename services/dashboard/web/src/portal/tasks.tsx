@@ -28,10 +28,12 @@ const ProgressForm = ({ unitId, task }: { unitId: string; task: Task }) => {
   const [files, setFiles] = useState<Attached[]>([]);
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
   const id = `progress-${task.taskId}`;
   const send = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
+    setBusy(true);
     try {
       await request('POST', `/api/units/${encodeURIComponent(unitId)}/key-tasks/${task.taskId}/progress`, { note, attachmentIds: files.map((f) => f.attachmentId), requestsClosing: closing });
       setNote('');
@@ -39,6 +41,8 @@ const ProgressForm = ({ unitId, task }: { unitId: string; task: Task }) => {
       setDone(true);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, '报送失败，请重试。'));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -63,7 +67,7 @@ const ProgressForm = ({ unitId, task }: { unitId: string; task: Task }) => {
         </p>
       )}
       {done && <p role="status">进展已报送。</p>}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={busy}>
         报送进展
       </button>
     </form>
