@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { topics, type TopicName } from './topics.js';
 import * as signingEvents from './signing/index.js';
 import * as reportsEvents from './reports/index.js';
+import * as interviewsEvents from './interviews/index.js';
 
 export * from './signing/index.js';
 export * from './reports/index.js';
+export * from './interviews/index.js';
 
 type SigningEventSchema = (typeof signingEvents)[keyof typeof signingEvents];
 export const SigningEvent = z.discriminatedUnion('type', Object.values(signingEvents) as [SigningEventSchema, ...SigningEventSchema[]]);
@@ -18,14 +20,19 @@ type ReportsEventSchema = (typeof reportsEvents)[keyof typeof reportsEvents];
 export const ReportsEvent = z.discriminatedUnion('type', Object.values(reportsEvents) as [ReportsEventSchema, ...ReportsEventSchema[]]);
 export type ReportsEvent = z.infer<typeof ReportsEvent>;
 
+type InterviewsEventSchema = (typeof interviewsEvents)[keyof typeof interviewsEvents];
+export const InterviewsEvent = z.discriminatedUnion('type', Object.values(interviewsEvents) as [InterviewsEventSchema, ...InterviewsEventSchema[]]);
+export type InterviewsEvent = z.infer<typeof InterviewsEvent>;
+
 /** The events each topic carries. */
 export const eventsByTopic = {
   [topics.signing]: SigningEvent,
   [topics.reports]: ReportsEvent,
+  [topics.interviews]: InterviewsEvent,
 } as const satisfies Record<TopicName, z.ZodType>;
 
 /** Every event type the system publishes, as `<service>.<EventName>.v<N>`. */
-export type EventType = z.infer<typeof SigningEvent>['type'] | z.infer<typeof ReportsEvent>['type'];
+export type EventType = z.infer<typeof SigningEvent>['type'] | z.infer<typeof ReportsEvent>['type'] | z.infer<typeof InterviewsEvent>['type'];
 
 /** The schema of every event type, by type. */
 export const eventSchemas: Readonly<Record<EventType, z.ZodType>> = Object.fromEntries(

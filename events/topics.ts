@@ -6,6 +6,7 @@
 export const topics = {
   signing: 'signing.events',
   reports: 'reports.events',
+  interviews: 'interviews.events',
 } as const;
 
 export type TopicName = (typeof topics)[keyof typeof topics];

@@ -1,7 +1,8 @@
 /** Every service manifest. The CDK app, the local runtime and the generated documents start here. */
 import signing from './signing/service.js';
 import reports from './reports/service.js';
+import interviews from './interviews/service.js';
 import dashboard from './dashboard/service.js';
 import type { ServiceManifest } from '#shared/manifest.js';
 
-export const services: readonly ServiceManifest[] = [signing, reports, dashboard];
+export const services: readonly ServiceManifest[] = [signing, reports, interviews, dashboard];

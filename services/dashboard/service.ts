@@ -5,6 +5,8 @@ import {
   AnnualReportOverview,
   AnnualReportQuery,
   ChangeCursor,
+  InterviewsOverview,
+  InterviewsQuery,
   KeyTaskLights,
   KeyTaskLightsQuery,
   OverviewQuery,
@@ -39,6 +41,13 @@ export default defineService({
       memoryMb: 256,
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
+    onInterviewsEvents: {
+      entry: 'src/handlers/onInterviewsEvents.ts',
+      description: 'Projects talks held and suggested, warning notices and their replies, and integrity education, counted per unit and year, from interviews.events',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.interviews, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
     changeCursor: {
       entry: 'src/handlers/changeCursor.ts',
@@ -145,6 +154,27 @@ export default defineService({
           request: { query: RemindersQuery },
           responses: {
             200: { description: 'Per unit of the subtree: reminders got, failed deliveries, the escalation that stands; and their totals', body: ReminderOverview },
+            404: { description: 'Unknown unit (only to an admin of the whole tree)', body: Problem },
+          },
+        },
+      ],
+    },
+    interviewsOverview: {
+      entry: 'src/handlers/interviewsOverview.ts',
+      description: 'Talks, warning notices and integrity education of the year, per unit of a subtree in the caller’s reach',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      triggers: [
+        {
+          type: 'http',
+          method: 'GET',
+          path: '/api/dashboard/interviews',
+          roles: readers,
+          reach: { kind: 'listing' },
+          summary: '约谈、预警提示与廉政教育（看板） / Talks, warning notices and integrity education',
+          request: { query: InterviewsQuery },
+          responses: {
+            200: { description: 'Per unit of the subtree: talks held by kind and by source, talks suggested, warning notices and where they stand, the education plan, sessions, attendance and trainings; and their totals', body: InterviewsOverview },
             404: { description: 'Unknown unit (only to an admin of the whole tree)', body: Problem },
           },
         },

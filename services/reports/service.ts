@@ -331,6 +331,13 @@ export default defineService({
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
+    onInterviewsEvents: {
+      entry: 'src/handlers/onInterviewsEvents.ts',
+      description: 'Opens the rectification items that talks and warning notices ask for, and tracks the deadlines of written replies, from interviews.events',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.interviews, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     relay: {
       entry: 'src/handlers/relay.ts',
       description: 'Publishes outbox items to reports.events',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UnitId, YearParam } from '#shared/http/inputs.js';
 import { DeadlineKind, RectificationSource } from '#events/reports/parts.js';
+import { SourceKind, TalkKind } from '#events/interviews/parts.js';
 
 /** Query of `GET /api/dashboard/signing`: the year reported on. */
 export const OverviewQuery = z.strictObject({ year: YearParam });
@@ -206,3 +207,54 @@ export const ReminderOverview = z.object({
   units: z.array(UnitReminders),
 });
 export type ReminderOverview = z.infer<typeof ReminderOverview>;
+
+/** Query of `GET /api/dashboard/interviews`: the year counted, and whose subtree. */
+export const InterviewsQuery = z.strictObject({
+  year: YearParam,
+  unitId: UnitId.optional().meta({ description: 'The unit whose subtree is answered; by default the caller’s unit (the whole tree for an admin without one)' }),
+});
+export type InterviewsQuery = z.infer<typeof InterviewsQuery>;
+
+/**
+ * What the dashboard counts of talks, warning notices and integrity education in a year: of one unit
+ * in a row, of every unit answered in the totals. Counts only: no person is named.
+ */
+export const InterviewCounts = z.object({
+  /** Talks held in the year, by kind. */
+  talksByKind: z.record(TalkKind, z.number().int()),
+  /** Talks held in the year, by where they came from (a key task's light, a hearing comment, a hotline clue, ...). */
+  talksBySource: z.record(SourceKind, z.number().int()),
+  /** Talks proposed in the year that the service suggested (from a red light) rather than a person. */
+  suggested: z.number().int(),
+  /** Warning notices issued in the year. The three counts after it are of these notices, as they stand now. */
+  noticesIssued: z.number().int(),
+  /** Waiting for a written reply: issued, or the reply returned, and no reply since. */
+  noticesOutstanding: z.number().int(),
+  /** Waiting for a reply that is overdue: escalated and no reply since. */
+  noticesOverdue: z.number().int(),
+  /** Closed: the reply accepted by the commission. */
+  noticesAccepted: z.number().int(),
+  /** Whether the unit filed its integrity-education plan of the year (0 or 1); in the totals, the units that did. */
+  planFiled: z.number().int(),
+  /** Integrity-education sessions of the year, and the attendance they summed. */
+  sessions: z.number().int(),
+  attendance: z.number().int(),
+  /** Pre-appointment integrity trainings completed for the year. */
+  trainings: z.number().int(),
+});
+export type InterviewCounts = z.infer<typeof InterviewCounts>;
+
+/** One unit's row in `GET /api/dashboard/interviews`. */
+export const UnitInterviews = z.object({ unitId: z.string(), name: z.string(), parentId: z.string().nullable(), ...InterviewCounts.shape });
+export type UnitInterviews = z.infer<typeof UnitInterviews>;
+
+/**
+ * Answer of `GET /api/dashboard/interviews?year=Y`: a row for every unit of the subtree (parents
+ * before children, then by name), units without any activity with zeros, and their totals.
+ */
+export const InterviewsOverview = z.object({
+  year: z.number().int(),
+  rows: z.array(UnitInterviews),
+  totals: InterviewCounts,
+});
+export type InterviewsOverview = z.infer<typeof InterviewsOverview>;

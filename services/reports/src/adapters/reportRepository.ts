@@ -12,9 +12,9 @@
  *   `LEDGER#<month>#<personId>`: hearings, rectification items, key tasks and ledger filings;
  * - `CIRCULATIONS#<unitId>` / `<year>-Q<quarter>`: the quarterly circulations of the ledger.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
+import { tableName } from '#shared/dynamo/client.js';
 import { tableStore, withoutKeys, type ItemPut } from '#shared/dynamo/store.js';
+import { knownUnitKey, knownUnitOf, knownUnits, type KnownUnit } from '#shared/dynamo/knownUnits.js';
 
 export { stateOf } from '#shared/dynamo/store.js';
 import { cachedDirectory } from '#shared/http/guard.js';
@@ -30,38 +30,19 @@ const table = store.table;
 const reportKey = (unitId: string, year: number) => ({ pk: `ANNUAL_REPORTS#${year}`, sk: `UNIT#${unitId}` });
 const draftKey = (unitId: string, year: number, draft: number) => ({ pk: `REPORT#${unitId}#${year}`, sk: `V#${String(draft).padStart(4, '0')}` });
 /** One partition for the units this service has heard of. */
-export const unitKey = (unitId: string) => ({ pk: 'UNITS', sk: `UNIT#${unitId}` });
+export const unitKey = knownUnitKey;
 export const postKey = (unitId: string, postId: string) => ({ pk: `UNIT#${unitId}`, sk: `POST#${postId}` });
 export const listKey = (unitId: string, year: number, subject: ListSubject, postId: string | null) => ({ pk: `LISTS#${unitId}#${year}`, sk: `${subject}#${postId ?? 'unit'}` });
 
-/** A unit as the reports service knows it from `signing.events`. */
-export interface KnownUnit {
-  readonly id: string;
-  readonly name: string;
-  readonly ancestorIds: readonly string[];
-  /** When it was registered (units known before this was kept have none). */
-  readonly registeredAt?: string;
-}
-
-/** A unit item (`UNITS` / `UNIT#<id>`) as this service reads it. */
-export const knownUnitOf = (item: Record<string, unknown>): KnownUnit => ({
-  id: String(item.sk).slice('UNIT#'.length),
-  name: (item.name as string | undefined) ?? '',
-  ancestorIds: (item.ancestorIds as string[] | undefined) ?? [],
-  ...(typeof item.registeredAt === 'string' ? { registeredAt: item.registeredAt } : {}),
-});
-
-export const getKnownUnit = async (unitId: string): Promise<KnownUnit | undefined> => {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: unitKey(unitId) }));
-  return Item ? knownUnitOf(Item) : undefined;
-};
+const units = knownUnits(table);
+export { knownUnitOf, type KnownUnit };
+export const getKnownUnit = units.get;
 
 /** The units as the reach guard looks them up. */
 export const unitDirectory = cachedDirectory(getKnownUnit);
 
 /** Every unit at or below `unitId`, from the one partition of known units. */
-export const unitsUnder = async (unitId: string): Promise<KnownUnit[]> =>
-  (await queryPartition(table(), 'UNITS')).map(knownUnitOf).filter((u) => u.id === unitId || u.ancestorIds.includes(unitId));
+export const unitsUnder = units.under;
 
 /** A person in a post of a unit, as `signing.events` announced it. */
 export type KnownPost = Readonly<Pick<PersonAssignedData, 'postId' | 'unitId' | 'personId' | 'name' | 'role' | 'title'>> & { readonly endDate: string | null };

@@ -17,7 +17,7 @@ type Handled<T extends ReportsEvent['type']> = (event: Extract<ReportsEvent, { t
 
 const secretaryOf = (unitId: string): Recipient => ({ unitId, personId: null, role: 'unit_secretary' });
 
-const setState = (key: { pk: string; sk: string }, values: Record<string, unknown>): TransactItem => ({
+export const setState = (key: { pk: string; sk: string }, values: Record<string, unknown>): TransactItem => ({
   Update: {
     TableName: store.table(),
     Key: key,
@@ -29,7 +29,7 @@ const setState = (key: { pk: string; sk: string }, values: Record<string, unknow
   },
 });
 
-const putDue = (item: DueItem): TransactItem => ({
+export const putDue = (item: DueItem): TransactItem => ({
   Put: { TableName: store.table(), Item: { ...dueKey(cstDate(new Date(item.dueAt)), item.deadlineKind, item.unitId, item.subject), kind: 'due', ...item } },
 });
 
@@ -41,7 +41,7 @@ const reportDone = (unitId: string, year: number, done: boolean): TransactItem[]
 
 const endOfDay = (date: string) => `${date}T23:59:59+08:00`;
 
-const dueOf = (kind: DeadlineKind, unitId: string, subject: string, record: string, dueAt: string, title: string, recipient: Recipient): DueItem => ({
+export const dueOf = (kind: DeadlineKind, unitId: string, subject: string, record: string, dueAt: string, title: string, recipient: Recipient): DueItem => ({
   deadlineKind: kind,
   subject,
   unitId,

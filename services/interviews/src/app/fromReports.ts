@@ -1,0 +1,135 @@
+/**
+ * What the interviews service takes from `reports.events`: the records a talk can cite (a quarter's
+ * light of a key task, a hearing comment, a rectification item) with a summary an overseer reads;
+ * a reminder talk suggested with the person responsible for a task rated red; the steps of the
+ * rectification items its talks and notices asked for; and the escalation of a written reply not
+ * come by its deadline. Every effect is a function of the event alone, written with the inbox item.
+ */
+import { v5 as uuidv5 } from 'uuid';
+import type { TransactItem } from '#shared/kafka/consumer.js';
+import { outboxPut } from '#shared/outbox/outbox.js';
+import type { ReportsEvent } from '#events/index.js';
+import { noticeOfSubject } from '#events/interviews/parts.js';
+import { topics } from '#events/topics.js';
+import { noticeKey, ownerKey, personKey, sourceKey, store, talkItem, talkKey } from '../adapters/interviewRepository.js';
+import { proposedTalk } from '../domain/talks.js';
+import { interviewsEvent } from './events.js';
+
+type Effect<T extends ReportsEvent['type']> = (event: Extract<ReportsEvent, { type: T }>) => TransactItem[];
+
+/** The namespace of ids made from the id of the event that caused them, so that a replay makes the same ids. */
+const derivedIds = '6f1b2c3d-4e5f-5a6b-8c7d-9e0f1a2b3c4d';
+
+const put = (item: Record<string, unknown>): TransactItem => ({ Put: { TableName: store.table(), Item: item } });
+
+const lightNames = { red: '红', yellow: '黄', green: '绿' } as const;
+
+/** A quarter's light is a source; a red one suggests a reminder talk with the person responsible. */
+const rated: Effect<'reports.KeyTaskRated.v1'> = (event) => {
+  const { data } = event;
+  const sourceId = `${data.taskId}#Q${data.quarter}`;
+  const summary = `${data.year}年第${data.quarter}季度重点任务亮${lightNames[data.light]}灯：${data.reason}`;
+  const source = put({ ...sourceKey('keyTaskLight', sourceId), kind: 'source', unitId: data.unitId, summary });
+  if (data.light !== 'red') return [source];
+  const talkId = uuidv5(`suggested-talk:${event.id}`, derivedIds);
+  const talk = proposedTalk({
+    talkId,
+    kind: 'reminder',
+    status: 'suggested',
+    unitId: data.unitId,
+    hostUnitId: data.actor.unitId ?? data.unitId,
+    subject: `${data.year}年第${data.quarter}季度重点任务亮红灯，建议提醒谈话`,
+    source: { kind: 'keyTaskLight', id: sourceId, summary },
+    trigger: null,
+    scheduledOn: null,
+    suggested: true,
+    proposedBy: 'system',
+    proposedAt: event.time,
+    interviewees: [{ personId: data.responsible.personId, unitId: data.unitId, name: data.responsible.name, title: '', postRole: '' }],
+  });
+  const proposed = interviewsEvent(
+    'interviews.TalkProposed.v1',
+    { subject: talkId, unitId: data.unitId, version: 1 },
+    {
+      talkId,
+      kind: 'reminder',
+      unitId: data.unitId,
+      hostUnitId: talk.hostUnitId,
+      source: { kind: 'keyTaskLight', id: sourceId },
+      trigger: null,
+      scheduledOn: null,
+      interviewees: [{ personId: data.responsible.personId, unitId: data.unitId }],
+      suggested: true,
+      actor: { subject: 'system', role: 'system', unitId: null },
+    },
+    { correlationId: event.correlationid, traceparent: event.traceparent },
+    new Date(event.time),
+  );
+  return [
+    source,
+    put(talkItem(talk)),
+    put({ ...ownerKey('TALK', talkId), kind: 'owner', unitId: data.unitId }),
+    put({ ...personKey(data.responsible.personId, 'TALK', talkId), kind: 'personTalk', unitId: data.unitId }),
+    outboxPut(store.table(), topics.interviews, proposed, new Date(event.time)),
+  ];
+};
+
+const commented: Effect<'reports.HearingCommentRecorded.v1'> = ({ data }) => [
+  put({ ...sourceKey('hearingComment', data.commentId), kind: 'source', unitId: data.unitId, summary: `${data.year}年度述责述廉${data.kind === 'question' ? '询问' : '点评'}：${data.text}` }),
+];
+
+/** The step of a rectification item that a talk's plan or a notice asked for, set on it. */
+const followed = (data: { rectificationId: string; unitId: string; source: { kind: string; id: string } }, status: 'open' | 'closed'): TransactItem[] => {
+  if (data.source.kind !== 'talk' && data.source.kind !== 'warningNotice') return [];
+  // (`plan` is one of DynamoDB's reserved words: every name goes through a placeholder.)
+  const path = data.source.kind === 'talk' ? '#plan.#rid' : '#rectification';
+  return [
+    {
+      Update: {
+        TableName: store.table(),
+        Key: data.source.kind === 'talk' ? talkKey(data.unitId, data.source.id) : noticeKey(data.unitId, data.source.id),
+        UpdateExpression: `SET ${path}.#rectificationId = :rid, ${path}.#status = :status`,
+        ExpressionAttributeNames: { ...(data.source.kind === 'talk' ? { '#plan': 'plan', '#rid': data.rectificationId } : { '#rectification': 'rectification' }), '#rectificationId': 'rectificationId', '#status': 'status' },
+        ExpressionAttributeValues: { ':rid': data.rectificationId, ':status': status },
+      },
+    },
+  ];
+};
+
+const opened: Effect<'reports.RectificationOpened.v1'> = ({ data }) => [
+  put({ ...sourceKey('rectification', data.rectificationId), kind: 'source', unitId: data.unitId, summary: `整改事项：${data.action}（${data.dueDate}前完成）` }),
+  ...followed(data, 'open'),
+];
+
+/**
+ * The engine escalated a reply not come by its deadline: the notice shows overdue, announced once
+ * (on the first round, by the escalation to the commission; the one to the committee is its twin).
+ */
+const escalated: Effect<'reports.DeadlineEscalated.v1'> = (event) => {
+  const { data } = event;
+  if (data.kind !== 'external' || data.round !== 1 || data.to !== 'disciplineCommission') return [];
+  return data.overdue.flatMap(({ deadline }) => {
+    const noticeId = noticeOfSubject(deadline.subject);
+    if (noticeId === undefined) return [];
+    const overdue = interviewsEvent(
+      'interviews.WarningReplyOverdue.v1',
+      { subject: noticeId, unitId: deadline.unitId, version: 0 },
+      { noticeId, unitId: deadline.unitId, replyDueAt: deadline.dueAt, escalationId: data.escalationId },
+      { correlationId: event.correlationid, traceparent: event.traceparent },
+      new Date(event.time),
+    );
+    return [
+      { Update: { TableName: store.table(), Key: noticeKey(deadline.unitId, noticeId), UpdateExpression: 'SET overdue = :yes', ExpressionAttributeValues: { ':yes': true } } },
+      outboxPut(store.table(), topics.interviews, overdue, new Date(event.time)),
+    ];
+  });
+};
+
+export const fromReportsEffects = {
+  'reports.KeyTaskRated.v1': rated,
+  'reports.HearingCommentRecorded.v1': commented,
+  'reports.RectificationOpened.v1': opened,
+  'reports.RectificationClosed.v1': ({ data }: Extract<ReportsEvent, { type: 'reports.RectificationClosed.v1' }>) => followed(data, 'closed'),
+  'reports.RectificationReopened.v1': ({ data }: Extract<ReportsEvent, { type: 'reports.RectificationReopened.v1' }>) => followed(data, 'open'),
+  'reports.DeadlineEscalated.v1': escalated,
+};

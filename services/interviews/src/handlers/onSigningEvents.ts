@@ -1,0 +1,42 @@
+import { kafkaConsumer } from '#shared/kafka/consumer.js';
+import { kafkaProducer } from '#shared/kafka/producer.js';
+import { createLogger } from '#shared/logger.js';
+import { tableName } from '#shared/dynamo/client.js';
+import { now } from '#shared/clock.js';
+import { SigningEvent } from '#events/index.js';
+import { postKey, unitKey } from '../adapters/interviewRepository.js';
+
+const table = () => tableName('interviews');
+
+/** An update that sets the attributes named, whatever the item held. */
+const setOn = (key: { pk: string; sk: string }, values: Record<string, unknown>, kind: string) => ({
+  Update: {
+    TableName: table(),
+    Key: key,
+    UpdateExpression: `SET #kind = :kind, ${Object.keys(values)
+      .map((n) => `#${n} = :${n}`)
+      .join(', ')}`,
+    ExpressionAttributeNames: { '#kind': 'kind', ...Object.fromEntries(Object.keys(values).map((n) => [`#${n}`, n])) },
+    ExpressionAttributeValues: { ':kind': kind, ...Object.fromEntries(Object.entries(values).map(([n, v]) => [`:${n}`, v])) },
+  },
+});
+
+/**
+ * Keeps what the interviews service needs from `signing.events`: the units (names and ancestors,
+ * which reach is judged by) and the people in their posts, whom every talk and notice names.
+ */
+export const handler = kafkaConsumer({
+  consumerName: 'interviews-onSigningEvents',
+  tableName: table,
+  schema: SigningEvent,
+  producer: kafkaProducer('interviews-onSigningEvents'),
+  logger: createLogger('interviews'),
+  now,
+  effects: {
+    'signing.UnitRegistered.v1': ({ data }) => [setOn(unitKey(data.unitId), { name: data.name, ancestorIds: data.ancestorIds }, 'unit')],
+    'signing.UnitRenamed.v1': ({ data }) => [setOn(unitKey(data.unitId), { name: data.name }, 'unit')],
+    'signing.UnitMoved.v1': ({ data }) => [{ unitId: data.unitId, ancestorIds: data.ancestorIds }, ...data.descendants].map((u) => setOn(unitKey(u.unitId), { ancestorIds: u.ancestorIds }, 'unit')),
+    'signing.PersonAssigned.v1': ({ data }) => [setOn(postKey(data.unitId, data.postId), { postId: data.postId, personId: data.personId, name: data.name, role: data.role, title: data.title, endDate: null }, 'post')],
+    'signing.PersonLeftPost.v1': ({ data }) => [setOn(postKey(data.unitId, data.postId), { endDate: data.endDate }, 'post')],
+  },
+});

@@ -1,0 +1,65 @@
+/**
+ * What the reports service takes from `interviews.events`: a talk's rectification plan or a warning
+ * notice asks for rectification, and this service opens the item (one model, one owner); a warning
+ * notice's written reply has a deadline, registered with the engine as an `external` deadline of the
+ * person warned, done when the reply comes and due again when the reply is returned. Every effect is
+ * a function of the event alone, written with the inbox item.
+ */
+import type { TransactItem } from '#shared/kafka/consumer.js';
+import { outboxPut } from '#shared/outbox/outbox.js';
+import type { InterviewsEvent } from '#events/index.js';
+import { replyDeadlineSubject } from '#events/interviews/parts.js';
+import { topics } from '#events/topics.js';
+import { deadlineStateKey } from '../adapters/deadlineRepository.js';
+import { store } from '../adapters/reportRepository.js';
+import type { Rectification } from '../domain/hearings.js';
+import { dueOf, putDue, setState } from './deadlineTracking.js';
+import { reportsEvent } from './events.js';
+
+type Effect<T extends InterviewsEvent['type']> = (event: Extract<InterviewsEvent, { type: T }>) => TransactItem[];
+
+/** The title of the reply's deadline in reminders: what is due, never what the notice says. */
+const replyTitle = '预警提示书面回复';
+
+/** The rectification item asked for, opened with the request's id and announced. */
+const requested: Effect<'interviews.RectificationRequested.v1'> = (event) => {
+  const { data } = event;
+  const at = new Date(event.time);
+  const item: Rectification = {
+    rectificationId: data.requestId,
+    unitId: data.unitId,
+    source: data.source,
+    action: data.action,
+    dueDate: data.dueDate,
+    status: 'open',
+    evidence: [],
+    history: [{ at: event.time, status: 'open', note: data.action, by: data.actor.subject }],
+    revision: 1,
+  };
+  const opened = reportsEvent(
+    'reports.RectificationOpened.v1',
+    { subject: data.requestId, unitId: data.unitId, version: 1 },
+    { rectificationId: data.requestId, unitId: data.unitId, source: data.source, action: data.action, dueDate: data.dueDate, actor: data.actor },
+    { correlationId: event.correlationid, traceparent: event.traceparent },
+    at,
+  );
+  return [{ Put: { TableName: store.table(), Item: { pk: `UNIT#${data.unitId}`, sk: `RECT#${data.requestId}`, kind: 'rectification', ...item } } }, outboxPut(store.table(), topics.reports, opened, at)];
+};
+
+/** The reply is due from the person warned: reminded as their own, escalated to the upper committee and commission. */
+const replyDue = (noticeId: string, unitId: string, personId: string, dueAt: string): TransactItem[] => {
+  const subject = replyDeadlineSubject(noticeId);
+  return [
+    setState(deadlineStateKey('external', unitId, subject), { done: false, dueAt }),
+    putDue(dueOf('external', unitId, subject, subject, dueAt, replyTitle, { unitId, personId, role: 'unit_staff' })),
+  ];
+};
+
+const replyDone = (noticeId: string, unitId: string): TransactItem[] => [setState(deadlineStateKey('external', unitId, replyDeadlineSubject(noticeId)), { done: true })];
+
+export const fromInterviewsEffects = {
+  'interviews.RectificationRequested.v1': requested,
+  'interviews.WarningNoticeIssued.v1': (({ data }) => replyDue(data.noticeId, data.unitId, data.person.personId, data.replyDueAt)) as Effect<'interviews.WarningNoticeIssued.v1'>,
+  'interviews.WarningReplyReturned.v1': (({ data }) => replyDue(data.noticeId, data.unitId, data.person.personId, data.replyDueAt)) as Effect<'interviews.WarningReplyReturned.v1'>,
+  'interviews.WarningReplyReceived.v1': (({ data }) => replyDone(data.noticeId, data.unitId)) as Effect<'interviews.WarningReplyReceived.v1'>,
+};
