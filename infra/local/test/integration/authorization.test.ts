@@ -171,11 +171,49 @@ beforeAll(async () => {
     pledges[relation] = graded.pledge.pledgeId;
   }
   resources.pledge = pledges as Record<Exclude<Relation, 'unknown'>, string>;
+  // A talk and a warning notice in each unit, the own unit's secretary (every matrix token's
+  // subject) a party to those of the own unit and the child, so that the use case reads them to
+  // them; the own unit's commission issued the own and the child notices, so that it reviews them.
+  const member = (relation: Exclude<Relation, 'unknown'>) => staffed.get(relation)!.members[0]!.personId;
+  const parentInspector = await tokenFor(runtime, 'discipline_inspector', units.parent, 'matrix-parent-inspector');
+  const ownInspector = await tokenFor(runtime, 'discipline_inspector', units.own, subject);
+  const whenKnown = <T>(path: string, token: string, body: unknown) =>
+    eventually(async () => {
+      const answer = await client.request<T>('POST', path, { token, body });
+      if (answer.status === 201) return answer.body;
+      // Until the interviews service knows the unit (403) and its people (422).
+      if (answer.status !== 403 && answer.status !== 422) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return undefined;
+    }, 30_000, `POST ${path}`);
+  const talk = (relation: Exclude<Relation, 'unknown'>, token: string, interviewee: string) =>
+    whenKnown<{ talkId: string }>(`/api/units/${units[relation]}/talks`, token, { kind: 'integrity', source: { kind: 'manual', note: '年度廉政谈话' }, interviewees: [interviewee], subject: '廉政谈话' }).then((t) => t.talkId);
+  resources.talk = {
+    parent: await talk('parent', parentInspector, member('parent')),
+    own: await talk('own', parentInspector, subject),
+    sibling: await talk('sibling', parentInspector, member('sibling')),
+    child: await talk('child', ownInspector, member('child')),
+  };
+  const notice = (relation: Exclude<Relation, 'unknown'>, token: string, personId: string, leaderInChargeId?: string) =>
+    whenKnown<{ noticeId: string }>(`/api/units/${units[relation]}/warning-notices`, token, {
+      personId,
+      ...(leaderInChargeId ? { leaderInChargeId } : {}),
+      source: { kind: 'supervision', note: '日常监督' },
+      tendency: '苗头性问题',
+      demands: '书面说明',
+      replyDueDate: '2099-12-31',
+    }).then((n) => n.noticeId);
+  resources.warningNotice = {
+    parent: await notice('parent', parentInspector, member('parent')),
+    own: await notice('own', ownInspector, subject),
+    sibling: await notice('sibling', parentInspector, member('sibling')),
+    child: await notice('child', ownInspector, member('child'), subject),
+  };
   client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).
   for (const id of Object.values(units)) {
     await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'reports', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `reports to know ${id}`);
     await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'dashboard', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `dashboard to know ${id}`);
+    await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'interviews', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `interviews to know ${id}`);
   }
 });
 

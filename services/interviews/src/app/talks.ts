@@ -22,8 +22,8 @@ import { resolveSource } from './sources.js';
 const changed = 'The talk was changed by someone else; reload and try again';
 
 /** The talk's item, its owner and the pointers of everyone it names, to write with its event. */
-const talkPuts = (talk: Talk, expect: ItemPut['expect']): ItemPut[] => {
-  const named = [...talk.interviewees, ...talk.convenors, ...talk.positions.map((p) => p.person)].map((p) => p.personId);
+const talkPuts = (talk: Talk, expect: ItemPut['expect'], alsoFor: readonly string[] = []): ItemPut[] => {
+  const named = [...[...talk.interviewees, ...talk.convenors, ...talk.positions.map((p) => p.person)].map((p) => p.personId), ...alsoFor];
   return [
     { item: talkItem(talk), expect, what: 'The talk' },
     ...(expect === 'absent' ? [{ item: { ...ownerKey('TALK', talk.talkId), kind: 'owner', unitId: talk.unitId }, expect: 'absent' as const, what: 'The talk’s owner' }] : []),
@@ -31,8 +31,9 @@ const talkPuts = (talk: Talk, expect: ItemPut['expect']): ItemPut[] => {
   ];
 };
 
-const save = (talk: Talk, before: Talk | undefined, events: readonly CloudEvent[], now: Date) =>
-  store.writeWithEvents(talkPuts(talk, before ? { revision: before.revision } : 'absent'), events, now, changed);
+/** Saves the talk with its events; `alsoFor` are people who must find it among their own before it names them (who proposed it, who approves it). */
+const save = (talk: Talk, before: Talk | undefined, events: readonly CloudEvent[], now: Date, alsoFor: readonly string[] = []) =>
+  store.writeWithEvents(talkPuts(talk, before ? { revision: before.revision } : 'absent', alsoFor), events, now, changed);
 
 const getTalk = async (talkId: string): Promise<Talk> => {
   const unitId = await owners.talk(talkId);
@@ -83,7 +84,9 @@ export const proposeTalk = async (caller: Caller, unitId: string, input: Propose
     cause,
     now,
   );
-  await save(talk, undefined, [event], now);
+  // Who proposed it follows it; the host unit's secretary approves a joint talk.
+  const approvers = talk.kind === 'joint' ? secretariesOf(await peopleOf([talk.hostUnitId], now)).map((p) => p.personId) : [];
+  await save(talk, undefined, [event], now, [caller.subject, ...approvers]);
   return viewOf(talk, now);
 };
 

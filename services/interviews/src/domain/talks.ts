@@ -91,12 +91,14 @@ const readersInReach = new Set(['discipline_inspector', 'organisation_dept']);
 
 /**
  * Whether the caller may read a talk whose unit the route's guard already found in their reach:
- * the commission and the organisation department, a convenor, whoever proposed or approved it, and
- * the people talked to (their own record). A unit's other staff, or its secretary when not a party
+ * the commission and the organisation department, the host unit's secretary for a joint talk (who
+ * approves and convenes it), a convenor, whoever proposed or approved it, and the people talked to
+ * (their own record). A unit's other staff, or its secretary when not a party
  * to it, may not.
  */
 export const mayRead = (caller: Caller, talk: Talk): boolean =>
   readersInReach.has(caller.role) ||
+  (talk.kind === 'joint' && caller.role === 'unit_secretary' && caller.unitId === talk.hostUnitId) ||
   talk.proposedBy === caller.subject ||
   talk.approvedBy === caller.subject ||
   talk.convenors.some((p) => p.personId === caller.subject) ||
@@ -195,9 +197,9 @@ export const statingPositionsOf = (talk: Talk, unitPosts: readonly Person[]): Pe
 
 /** The caller states their position: only someone due to, once, after the talk. */
 export const statePosition = (talk: Talk, caller: Caller, text: string, at: string): Talk => {
+  if (talk.status !== 'held') throw new ConflictError(`The talk is ${talk.status}`);
   const mine = talk.positions.find((p) => p.person.personId === caller.subject);
   if (!mine) throw new ForbiddenError('Only the people talked to state a position on this talk');
-  if (talk.status !== 'held') throw new ConflictError(`The talk is ${talk.status}`);
   if (mine.text !== null) throw new ConflictError('The position is already stated');
   return { ...talk, positions: talk.positions.map((p) => (p === mine ? { ...p, text, at } : p)), revision: talk.revision + 1 };
 };

@@ -88,7 +88,9 @@ describe('the joint talk', () => {
     expect(mayRead(caller('sec', 'unit_secretary', county), talk)).toBe(true);
     expect(mayRead(caller('tsec', 'unit_secretary', town), talk)).toBe(true);
     expect(mayRead(caller('tmem', 'unit_staff', town), talk)).toBe(false);
-    expect(mayRead(caller('x', 'unit_secretary', county), talk)).toBe(false);
+    // The host unit's secretary approves and convenes a joint talk, and reads it; not another kind.
+    expect(mayRead(caller('x', 'unit_secretary', county), talk)).toBe(true);
+    expect(mayRead(caller('x', 'unit_secretary', county), { ...talk, kind: 'integrity' })).toBe(false);
     expect(mayRead({ subject: 'admin', role: 'admin', unitId: undefined }, talk)).toBe(false);
   });
 
