@@ -9,6 +9,7 @@ import { signToken } from './jwt.js';
 import { httpClient, type HttpClient } from './support/httpClient.js';
 import { seedSigning } from './demoSigning.js';
 import { seedReports } from './demoReports.js';
+import { seedInterviews } from './demoInterviews.js';
 
 interface DemoUnit {
   readonly id: string;
@@ -48,13 +49,14 @@ const seed = async (api: HttpClient, runtime: Runtime): Promise<DemoUnit[]> => {
  * city has them (`seedSigning`), then the reports unless they exist (`seedReports`); gives every
  * unit in the tree.
  */
-export const seedDemo = async (runtime: Runtime, reportYear: number, signingYear: number): Promise<DemoUnit[]> => {
+export const seedDemo = async (runtime: Runtime, reportYear: number, signingYear: number, options: { readonly overdueRun?: boolean } = {}): Promise<DemoUnit[]> => {
   const api = httpClient(runtime.url);
   try {
     const units = await seed(api, runtime);
     await seedSigning(api, runtime, units, signingYear);
     const city = units.find((u) => u.parentId === null && u.name === demoCity);
     if (city) await seedReports(api, runtime, units, city.id, reportYear, signingYear);
+    if (city) await seedInterviews(api, runtime, units, city.id, signingYear, options);
     return units;
   } finally {
     api.close();

@@ -12,7 +12,8 @@ import type { HttpClient } from './support/httpClient.js';
 import { eventually } from './support/eventually.js';
 import { reportsFlow } from './support/reportsFlow.js';
 
-interface DemoUnit {
+/** A unit of the demo's tree, as the API lists it. */
+export interface DemoUnit {
   readonly id: string;
   readonly name: string;
   readonly parentId: string | null;

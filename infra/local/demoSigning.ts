@@ -46,7 +46,13 @@ export const seedSigning = async (api: HttpClient, runtime: Runtime, tree: reado
   const staffed = new Map<string, Staffed>();
   await pool(units, demoConcurrency, async (unit) => {
     const members = unit.parentId === null ? 4 : 2;
-    const staffing = { secretary: person(), members: Array.from({ length: members }, (_, i) => ({ name: person(), areas: areas[(i + n) % areas.length]! })), disciplineChief: person() };
+    // The city also has a full-time deputy secretary: one of the four who hold a joint talk.
+    const staffing = {
+      secretary: person(),
+      ...(unit.parentId === null ? { deputySecretary: person() } : {}),
+      members: Array.from({ length: members }, (_, i) => ({ name: person(), areas: areas[(i + n) % areas.length]! })),
+      disciplineChief: person(),
+    };
     const staff = await flow.staff(unit.id, staffing, `${year - 1}-01-05`);
     staffed.set(unit.id, staff);
     await flow.publishLists(staff, year, unit.parentId !== null);

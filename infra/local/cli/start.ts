@@ -60,7 +60,7 @@ const main = async () => {
     let units: Array<{ id: string; name: string; category: string; parentId: string | null }> = [];
     if (demo) {
       const demoStep = progress.step('示例数据 / demo data');
-      units = await seedDemo(runtime, reportYear, signingYear);
+      units = await seedDemo(runtime, reportYear, signingYear, { overdueRun: true });
       demoStep.done(`${units.length} units`);
     }
     const { body: health } = await runtime.health();

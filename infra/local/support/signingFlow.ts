@@ -28,6 +28,8 @@ export interface Staffed {
 /** Who to put in a unit's posts. */
 export interface Staffing {
   readonly secretary: string;
+  /** A full-time deputy secretary, counted among the members (who each get a list and a letter). */
+  readonly deputySecretary?: string;
   readonly members: ReadonlyArray<{ readonly name: string; readonly areas: readonly string[] }>;
   readonly disciplineChief?: string;
 }
@@ -76,7 +78,7 @@ export const signingFlow = (api: HttpClient, keys: KeyPair) => {
     /** Puts people in the unit's posts, as an admin. */
     staff: async (unitId: string, staffing: Staffing, startDate = '2025-01-06'): Promise<Staffed> => {
       const secretary = await assign(unitId, staffing.secretary, 'secretary', '党委书记', [], startDate);
-      const members: Holder[] = [];
+      const members: Holder[] = staffing.deputySecretary ? [await assign(unitId, staffing.deputySecretary, 'deputySecretary', '专职副书记', [], startDate)] : [];
       for (const member of staffing.members) members.push(await assign(unitId, member.name, 'teamMember', '党委委员', member.areas, startDate));
       const disciplineChief = staffing.disciplineChief ? await assign(unitId, staffing.disciplineChief, 'disciplineChief', '纪委书记', [], startDate) : undefined;
       return { unitId, secretary, members, disciplineChief };

@@ -1,12 +1,13 @@
 /**
  * The demo data of `npm start`, seeded through the API on the real broker and DynamoDB Local: a
  * year of people, lists and letters for 海城市, some signed and some pending; reports in every state,
- * a hearing with its rectification items and key tasks with their lights; nothing added twice.
+ * a hearing with its rectification items and key tasks with their lights; talks of every kind, a
+ * joint talk at each step, warning notices replied and overdue, education ledgers; nothing added twice.
  */
 import type { Runtime } from '../../runtime.js';
 import { seedDemo, demoCity } from '../../demo.js';
 import { demoHearingCounty, demoReportStates } from '../../demoReports.js';
-import { api, startTestRuntime, tokenFor } from '../support/harness.js';
+import { api, eventually, startTestRuntime, tokenFor } from '../support/harness.js';
 
 let runtime: Runtime;
 
@@ -35,18 +36,18 @@ it('seeds people in every post and a year of letters, the city’s and counties�
   const city = units.find((u) => u.name === demoCity && u.parentId === null)!;
   const admin = await tokenFor(runtime, 'admin');
   const cityPosts = (await api<{ posts: Array<{ role: string }> }>(runtime, 'GET', `/api/units/${city.id}/posts`, { token: admin })).body.posts;
-  expect(cityPosts.map((p) => p.role).sort()).toEqual(['disciplineChief', 'secretary', 'teamMember', 'teamMember', 'teamMember', 'teamMember']);
+  expect(cityPosts.map((p) => p.role).sort()).toEqual(['deputySecretary', 'disciplineChief', 'secretary', 'teamMember', 'teamMember', 'teamMember', 'teamMember']);
   expect(again.length).toBe(units.length);
   const secretary = await tokenFor(runtime, 'unit_secretary', city.id);
   const levels = (await api<{ levels: Level[] }>(runtime, 'GET', '/api/signing/coverage?year=2026', { token: secretary })).body.levels;
-  // The city: 5 member letters, all signed. Counties and departments: some pending. Towns: none signed.
-  expect(levels[0]).toMatchObject({ level: 0, units: 1, issued: 5, completed: 5, pending: 0 });
+  // The city: 6 member letters (the deputy secretary's among them), all signed. Counties and departments: some pending. Towns: none signed.
+  expect(levels[0]).toMatchObject({ level: 0, units: 1, issued: 6, completed: 6, pending: 0 });
   expect(levels[1]!.completed).toBeGreaterThan(0);
   expect(levels[1]!.pending).toBeGreaterThan(0);
   expect(levels[2]).toMatchObject({ level: 2, completed: 0 });
   expect(levels[2]!.issued).toBeGreaterThan(0);
   const verdict = (await api<{ valid: boolean; signatures: number }>(runtime, 'GET', `/api/units/${city.id}/signatures/verify?year=2026`, { token: secretary })).body;
-  expect(verdict).toEqual(expect.objectContaining({ valid: true, signatures: 10 }));
+  expect(verdict).toEqual(expect.objectContaining({ valid: true, signatures: 12 }));
   // Other tests' units share the table; only the city's departments count here.
   const departments = units.filter((u) => u.parentId === city.id);
   const withRisks = await Promise.all(departments.map(async (u) => (await api<{ riskPosts: Array<{ level: number }> }>(runtime, 'GET', `/api/units/${u.id}/risk-posts`, { token: admin })).body.riskPosts));
@@ -85,4 +86,40 @@ it('seeds reports in every state, a hearing whose comments opened rectification 
     expect(tasks).toHaveLength(2);
     for (const task of tasks) expect(Object.keys(task.lights)).toEqual(Array.from({ length: quarter }, (_, i) => String(i + 1)));
   }
+});
+
+it('seeds talks of every kind, a joint talk at each step of its procedure, warning notices replied and overdue, and education ledgers', async () => {
+  // Act: as `npm start` does, the engine run once for the day after tomorrow.
+  const units = await seedDemo(runtime, 2025, 2026, { overdueRun: true });
+
+  // Assess
+  const city = units.find((u) => u.name === demoCity && u.parentId === null)!;
+  const admin = await tokenFor(runtime, 'admin');
+  const chief = (await api<{ posts: Array<{ personId: string; role: string }> }>(runtime, 'GET', `/api/units/${city.id}/posts`, { token: admin })).body.posts.find((p) => p.role === 'disciplineChief')!;
+  const commission = await tokenFor(runtime, 'discipline_inspector', city.id, chief.personId);
+  const below = units.filter((u) => u.parentId === city.id || units.some((p) => p.parentId === city.id && p.id === u.parentId));
+  // The demo's dates are around today: the talks of this year and the last.
+  const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  const ofUnits = async <T>(route: string, key: string) =>
+    (
+      await Promise.all(
+        below.flatMap((u) => [thisYear - 1, thisYear].map(async (y) => (await api<Record<string, T[]>>(runtime, 'GET', `/api/units/${u.id}/${route}?year=${y}`, { token: commission })).body[key] ?? [])),
+      )
+    ).flat();
+  const talks = await ofUnits<{ kind: string; status: string; next: { step: string } | null }>('talks', 'talks');
+  expect(new Set(talks.map((t) => t.kind))).toEqual(new Set(['integrity', 'reminder', 'warning', 'joint', 'admonishment']));
+  const joint = talks.filter((t) => t.kind === 'joint');
+  expect(joint.map((t) => (t.status === 'held' ? `held/${t.next!.step}` : t.status)).sort()).toEqual(['approved', 'held/报送整改方案', 'held/表态', 'proposed', 'rectifying']);
+  const notices = await ofUnits<{ status: string; overdue: boolean }>('warning-notices', 'notices');
+  expect(notices.map((n) => `${n.status}${n.overdue ? '/overdue' : ''}`).sort()).toEqual(['accepted', 'issued/overdue', 'replied']);
+  // The sums follow the service's own topic.
+  const sums = await eventually(
+    async () => {
+      const { total } = (await api<{ total: { planFiled: number; sessions: number; trainings: number } }>(runtime, 'GET', `/api/units/${city.id}/ledger-sums?year=2026`, { token: commission })).body;
+      return total.trainings === 2 ? total : undefined;
+    },
+    30_000,
+    'the ledger sums',
+  );
+  expect(sums).toMatchObject({ planFiled: 2, sessions: 4, trainings: 2 });
 });

@@ -31,7 +31,7 @@ const statusMessages: Record<number, string> = {
   401: '登录已失效，请重新登录。',
   403: '您没有权限查看或办理此事项。',
   404: '未找到该事项，可能已被删除或不在您的管辖范围内。',
-  409: '该事项已被他人更新，请刷新后重试。',
+  409: '该事项的状态已变化（可能已被他人办理），请刷新后重试。',
   413: '文件或内容过大。',
   422: '提交的内容不符合要求。',
   429: '操作过于频繁，请稍后重试。',
@@ -48,6 +48,17 @@ interface Problem {
   readonly errors?: ReadonlyArray<{ path?: string; message?: string }>;
 }
 
+/**
+ * What a refusal says to the person: the problem's detail when it is in Chinese; else its Chinese
+ * title (`状态冲突`, `无权进行此操作`) before what the status means; else what the status means.
+ */
+export const problemMessage = (status: number, problem: Problem): string => {
+  const detail = problem.detail && hasChinese(problem.detail) ? chinese(problem.detail) : undefined;
+  const title = problem.title && hasChinese(problem.title) ? chinese(problem.title) : undefined;
+  const fallback = statusMessages[status] ?? (status >= 500 ? '服务暂时不可用，请稍后重试。' : '请求未能完成。');
+  return detail ?? (title && status < 500 ? `${title}：${fallback}` : fallback);
+};
+
 const errorOf = async (response: Response): Promise<ApiError> => {
   let problem: Problem = {};
   try {
@@ -56,9 +67,7 @@ const errorOf = async (response: Response): Promise<ApiError> => {
     // Not JSON: the status says enough.
   }
   const fields = (problem.errors ?? []).map((e) => ({ path: e.path ?? '', message: chinese(e.message ?? '') })).filter((f) => f.message.length > 0);
-  const detail = problem.detail && hasChinese(problem.detail) ? chinese(problem.detail) : undefined;
-  const fallback = statusMessages[response.status] ?? (response.status >= 500 ? '服务暂时不可用，请稍后重试。' : '请求未能完成。');
-  return new ApiError(response.status, detail ?? fallback, fields);
+  return new ApiError(response.status, problemMessage(response.status, problem), fields);
 };
 
 /** Sends a request with the session's token; a 401 ends the session. */

@@ -4,8 +4,9 @@
  * data again. It works wherever the API does (API Gateway in the AWS China regions included),
  * with no socket to keep open.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from './api.js';
+import { newestOf, type Revised } from './revisions.js';
 
 /** How often an open page asks whether anything changed. */
 const pollMilliseconds = 1000;
@@ -87,4 +88,19 @@ export const useLive = <T>(path: string | undefined): Live<T> => {
     };
   }, [path]);
   return state;
+};
+
+/**
+ * The records of a live list, each replaced by what an action answered for it until the list
+ * catches up: the person sees the step they took at once, not at the next reload. What was
+ * answered belongs to the list's `scope` (its path): another unit's or year's list starts afresh.
+ */
+export const useNewest = <T extends Revised>(list: readonly T[], idOf: (record: T) => string, scope = ''): { readonly records: T[]; readonly update: (record: T) => void } => {
+  const [answered, setAnswered] = useState<{ readonly scope: string; readonly records: ReadonlyMap<string, T> }>({ scope, records: new Map() });
+  const mine = answered.scope === scope ? answered.records : undefined;
+  const records = useMemo(() => newestOf(list, mine ?? new Map(), idOf), [list, mine]);
+  return {
+    records,
+    update: (record) => setAnswered((before) => ({ scope, records: new Map([...(before.scope === scope ? before.records : []), [idOf(record), record]]) })),
+  };
 };

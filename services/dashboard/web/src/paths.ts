@@ -8,6 +8,9 @@ export const oversightViews = [
   { path: '/oversight/lights', name: '重点任务亮灯' },
   { path: '/oversight/rectifications', name: '整改事项' },
   { path: '/oversight/reminders', name: '催办督办' },
+  { path: '/oversight/talks', name: '谈话' },
+  { path: '/oversight/warnings', name: '预警' },
+  { path: '/oversight/ledger-sums', name: '台账汇总' },
 ] as const;
 
 export const portalViews = [
@@ -17,6 +20,9 @@ export const portalViews = [
   { path: '/portal/rectifications', name: '整改事项' },
   { path: '/portal/ledger', name: '月度台账' },
   { path: '/portal/notices', name: '通知' },
+  { path: '/portal/talks', name: '谈话' },
+  { path: '/portal/warning-notices', name: '预警提示' },
+  { path: '/portal/education', name: '廉政教育台账' },
 ] as const;
 
 /** Where the OpenID provider sends the browser back after sign-in. */

@@ -64,3 +64,81 @@ export const rectificationSourceNames: Record<string, string> = {
   complaint: '投诉',
   assessment: '考核',
 };
+
+/** The kinds of talk (约谈). */
+export type TalkKind = 'integrity' | 'reminder' | 'warning' | 'joint' | 'admonishment';
+export const talkKindNames: Record<TalkKind, string> = {
+  integrity: '廉政谈话',
+  reminder: '提醒谈话',
+  warning: '警醒约谈',
+  joint: '联合谈话',
+  admonishment: '诫勉谈话',
+};
+
+export type TalkStatus = 'suggested' | 'proposed' | 'approved' | 'held' | 'rectifying' | 'closed';
+export const talkStatusNames: Record<TalkStatus, string> = {
+  suggested: '系统建议',
+  proposed: '已提出',
+  approved: '已批准',
+  held: '已谈话',
+  rectifying: '整改中',
+  closed: '已办结',
+};
+
+/** Where a talk or a warning notice comes from. */
+export type SourceKind = 'keyTaskLight' | 'hearingComment' | 'rectification' | 'patrolFinding' | 'complaint' | 'onlineOpinion' | 'hotline' | 'supervision' | 'manual';
+export const sourceKindNames: Record<SourceKind, string> = {
+  keyTaskLight: '重点任务亮灯',
+  hearingComment: '述责述廉点评',
+  rectification: '整改逾期',
+  patrolFinding: '巡察发现',
+  complaint: '投诉举报',
+  onlineOpinion: '网络舆情',
+  hotline: '热线线索',
+  supervision: '日常监督',
+  manual: '其他',
+};
+
+/** The sources that name a record of another service, whose id must be given. */
+export const sourcesWithRecord: readonly SourceKind[] = ['keyTaskLight', 'hearingComment', 'rectification', 'patrolFinding', 'complaint'];
+
+/** The four leaders who hold a joint talk together. */
+export type JointConvenorRole = 'partySecretary' | 'deputySecretary' | 'disciplineChief' | 'organisationChief';
+export const jointConvenorNames: Record<JointConvenorRole, string> = {
+  partySecretary: '党委书记',
+  deputySecretary: '专职副书记',
+  disciplineChief: '纪委书记',
+  organisationChief: '组织部长',
+};
+
+/** The steps of a talk, as the joint talk takes them all; other kinds skip the approval. */
+export type TalkStep = 'propose' | 'approve' | 'hold' | 'state' | 'plan' | 'rectify';
+export const talkStepNames: Record<TalkStep, string> = {
+  propose: '提出',
+  approve: '批准',
+  hold: '谈话',
+  state: '表态',
+  plan: '整改方案',
+  rectify: '整改中',
+};
+
+/** Where an item of a talk's rectification plan (or a notice's rectification) stands. */
+export const planItemStatusNames: Record<'requested' | 'open' | 'closed', string> = { requested: '待立项', open: '整改中', closed: '已销号' };
+
+export type WarningNoticeStatus = 'issued' | 'replied' | 'returned' | 'accepted';
+export const warningNoticeStatusNames: Record<WarningNoticeStatus, string> = {
+  issued: '待回复',
+  replied: '已回复待审核',
+  returned: '已退回',
+  accepted: '已认可',
+};
+
+/** The forms an integrity-education session takes. */
+export type EducationForm = 'warningEducation' | 'partyLecture' | 'caseStudy' | 'visit' | 'other';
+export const educationFormNames: Record<EducationForm, string> = {
+  warningEducation: '警示教育',
+  partyLecture: '廉政党课',
+  caseStudy: '以案说法',
+  visit: '参观教育基地',
+  other: '其他',
+};

@@ -1,7 +1,9 @@
 /**
  * The oversight dashboard: annual-report progress over the viewer's subtree, with drill-down from
  * the viewer's unit to any unit below it, the late and missing lists, and submissions per day
- * against the deadline. Live: it loads again whenever the read models move (`live.ts`).
+ * against the deadline; and the other views of the subtree (signing, lights, rectifications,
+ * reminders, talks, warning notices, the ledgers' sums). Live: each loads again whenever the read
+ * models move (`live.ts`).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { useLive } from '../live.js';
@@ -14,6 +16,7 @@ import { SigningView } from './signingView.js';
 import { LightsView } from './lightsView.js';
 import { RectificationsView } from './rectificationsView.js';
 import { RemindersView } from './remindersView.js';
+import { Lazy } from '../lazy.js';
 import { isLate, isSubmitted, pageYear, reportYearDue, tally, treeOf, yearInProgress, type Tally, type Tree, type UnitRow } from '../tree.js';
 
 interface Overview {
@@ -238,14 +241,27 @@ const ReportsView = ({ session }: { session: Session }) => {
 
 const views = oversightViews;
 
+// Talks, warning notices and the ledgers' sums are chunks of their own, loaded when opened.
+const loadTalks = async () => (await import('./talksView.js')).TalksView;
+const loadWarnings = async () => (await import('./warningsView.js')).WarningsView;
+const loadLedgerSums = async () => (await import('./ledgerSumsView.js')).LedgerSumsView;
+const interviewViews: Readonly<Record<string, typeof loadTalks>> = { '/oversight/talks': loadTalks, '/oversight/warnings': loadWarnings, '/oversight/ledger-sums': loadLedgerSums };
+
 /** The oversight dashboard: one view at a time, chosen in its own navigation; every view is of the viewer's subtree. */
 export const Oversight = ({ session, path }: { session: Session; path: string }) => {
   const view = views.find((v) => v.path === path) ?? views[0];
+  const interviews = interviewViews[view.path];
   return (
     <div class="page">
       <h1>监督看板</h1>
       <Tabs label="看板内容" views={views} current={view.path} />
-      {view.path === '/oversight/signing' ? (
+      {interviews ? (
+        session.role === 'admin' ? (
+          <p>谈话记录、预警提示和廉政教育台账由纪委、组织部门和单位党组织书记查阅，系统管理员无权查阅。</p>
+        ) : (
+          <Lazy load={interviews} props={{ session }} />
+        )
+      ) : view.path === '/oversight/signing' ? (
         <SigningView year={yearInProgress()} />
       ) : view.path === '/oversight/lights' ? (
         <LightsView year={yearInProgress()} />

@@ -1,7 +1,8 @@
 /**
  * The unit portal: the unit's letters, its annual report, key tasks, rectification items, monthly
- * ledger and notices, one at a time, chosen in its own navigation. Everything is of the unit of the
- * person signed in.
+ * ledger and notices, the person's talks and warning notices, and the unit's education ledger, one
+ * at a time, chosen in its own navigation. Everything is of the unit of the person signed in. The
+ * talks, notices and education ledger are chunks of their own, loaded when opened.
  */
 import { Tabs } from '../widgets.js';
 import { portalViews } from '../paths.js';
@@ -13,6 +14,11 @@ import { KeyTasks } from '../portal/tasks.js';
 import { Rectifications } from '../portal/rectifications.js';
 import { Ledger } from '../portal/ledger.js';
 import { Notices } from '../portal/notices.js';
+import { Lazy } from '../lazy.js';
+
+const loadTalks = async () => (await import('../portal/talks.js')).MyTalks;
+const loadWarningNotices = async () => (await import('../portal/warningNotices.js')).MyWarningNotices;
+const loadEducation = async () => (await import('../portal/education.js')).EducationLedgerView;
 
 const views = portalViews;
 
@@ -37,6 +43,12 @@ export const Portal = ({ session, path }: { session: Session; path: string }) =>
         <Rectifications unitId={unitId} canSubmit={unitPeople.includes(session.role)} />
       ) : view.path === '/portal/ledger' ? (
         <Ledger unitId={unitId} />
+      ) : view.path === '/portal/talks' ? (
+        <Lazy load={loadTalks} props={{ session }} />
+      ) : view.path === '/portal/warning-notices' ? (
+        <Lazy load={loadWarningNotices} props={{ session }} />
+      ) : view.path === '/portal/education' ? (
+        <Lazy load={loadEducation} props={{ session, unitId }} />
       ) : (
         <AnnualReport session={session} unitId={unitId} year={pageYear()} />
       )}
