@@ -54,7 +54,7 @@ export const seedInterviews = async (api: HttpClient, runtime: Runtime, tree: re
     if (!options.overdueRun) return;
     const { notices } = await api.expect<{ notices: Array<{ noticeId: string; status: string; overdue: boolean; replyDueAt: string }> }>('GET', `/api/units/${counties[1]!.id}/warning-notices?year=${cstDay(0).slice(0, 4)}`, 200, { token: commission });
     const late = notices.find((n) => n.status === 'issued' && !n.overdue && n.replyDueAt.startsWith(cstDay(1)));
-    if (late) await runUntilOverdue(api, runtime, late.noticeId, commission);
+    if (late) await runUntilOverdue(api, runtime, counties[1]!.id, late.noticeId, commission);
     return;
   }
   const people = new Map(await Promise.all(below.map(async (u) => [u.id, await posts(u.id)] as const)));
@@ -183,7 +183,7 @@ export const seedInterviews = async (api: HttpClient, runtime: Runtime, tree: re
     await post(`/api/units/${unit.id}/trainings`, token, { personId: leaders.member.personId, course: '新任职干部任前廉政培训', completedOn: `${year}-04-20` });
   }
 
-  if (options.overdueRun) await runUntilOverdue(api, runtime, late.noticeId, commission);
+  if (options.overdueRun) await runUntilOverdue(api, runtime, counties[1]!.id, late.noticeId, commission);
 };
 
 /**
@@ -191,11 +191,13 @@ export const seedInterviews = async (api: HttpClient, runtime: Runtime, tree: re
  * learns the reply's deadline from interviews.events, and the notice its escalation from
  * reports.events.
  */
-const runUntilOverdue = (api: HttpClient, runtime: Runtime, noticeId: string, token: string) =>
+const runUntilOverdue = (api: HttpClient, runtime: Runtime, unitId: string, noticeId: string, token: string) =>
   eventually(
     async () => {
       await runtime.fire('reports-runDeadlines', new Date(`${cstDay(2)}T09:00:00+08:00`));
-      return (await api.expect<{ overdue: boolean }>('GET', `/api/warning-notices/${noticeId}`, 200, { token })).overdue ? true : undefined;
+      // The unit's ledger, not the notice: a read of the notice is recorded, the ledger's list is not.
+      const { notices } = await api.expect<{ notices: Array<{ noticeId: string; overdue: boolean }> }>('GET', `/api/units/${unitId}/warning-notices?year=${cstDay(0).slice(0, 4)}`, 200, { token });
+      return notices.some((n) => n.noticeId === noticeId && n.overdue) ? true : undefined;
     },
     30_000,
     'the unanswered notice to show overdue',

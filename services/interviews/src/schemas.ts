@@ -110,7 +110,17 @@ export const TalkView = z.object({
 });
 export type TalkView = z.infer<typeof TalkView>;
 
-export const TalkList = z.object({ talks: z.array(TalkView) });
+/**
+ * A talk as lists give it: the calendar's entry, its steps and who must act next, but not the
+ * record's words (who convened and attended, the problems, demands, positions and follow-up), which
+ * only `GET /api/talks/{talkId}` gives, and records that it gave them.
+ */
+export const TalkSummary = TalkView.omit({ convenors: true, attendees: true, problems: true, demands: true, followUp: true, positions: true }).extend({
+  positions: z.array(z.object({ person: PersonView, stated: z.boolean() })),
+});
+export type TalkSummary = z.infer<typeof TalkSummary>;
+
+export const TalkList = z.object({ talks: z.array(TalkSummary) });
 
 export const JointSituations = z.object({ situations: z.array(z.object({ code: z.string(), text: z.string(), fromText: z.boolean() })) });
 
@@ -162,7 +172,17 @@ export const NoticeView = z.object({
 });
 export type NoticeView = z.infer<typeof NoticeView>;
 
-export const NoticeList = z.object({ notices: z.array(NoticeView) });
+/**
+ * A notice as lists give it (the ledger, the person's own): whom, from where, when due, its status
+ * and its replies' dates and decisions, but not the tendency, the demands or the replies' words,
+ * which only `GET /api/warning-notices/{noticeId}` gives, and records that it gave them.
+ */
+export const NoticeSummary = NoticeView.omit({ tendency: true, demands: true, replies: true }).extend({
+  replies: z.array(z.object({ at: z.string(), onTime: z.boolean(), decision: z.enum(['accepted', 'returned']).nullable() })),
+});
+export type NoticeSummary = z.infer<typeof NoticeSummary>;
+
+export const NoticeList = z.object({ notices: z.array(NoticeSummary) });
 
 /** Body of `POST /api/units/{unitId}/education-plans`. */
 export const EducationPlanBody = z

@@ -171,9 +171,10 @@ beforeAll(async () => {
     pledges[relation] = graded.pledge.pledgeId;
   }
   resources.pledge = pledges as Record<Exclude<Relation, 'unknown'>, string>;
-  // A talk and a warning notice in each unit, the own unit's secretary (every matrix token's
-  // subject) a party to those of the own unit and the child, so that the use case reads them to
-  // them; the own unit's commission issued the own and the child notices, so that it reviews them.
+  // A talk and a warning notice in each unit. The own unit's secretary (every matrix token's
+  // subject) proposed the talks of the own unit and the child, hosted by the own unit, so that the
+  // use case reads them to them and lets them record; the own unit's commission issued the own and
+  // the child notices, so that it reviews them; the own notice warns the own secretary.
   const member = (relation: Exclude<Relation, 'unknown'>) => staffed.get(relation)!.members[0]!.personId;
   const parentInspector = await tokenFor(runtime, 'discipline_inspector', units.parent, 'matrix-parent-inspector');
   const ownInspector = await tokenFor(runtime, 'discipline_inspector', units.own, subject);
@@ -189,7 +190,7 @@ beforeAll(async () => {
     whenKnown<{ talkId: string }>(`/api/units/${units[relation]}/talks`, token, { kind: 'integrity', source: { kind: 'manual', note: '年度廉政谈话' }, interviewees: [interviewee], subject: '廉政谈话' }).then((t) => t.talkId);
   resources.talk = {
     parent: await talk('parent', parentInspector, member('parent')),
-    own: await talk('own', parentInspector, subject),
+    own: await talk('own', ownInspector, member('own')),
     sibling: await talk('sibling', parentInspector, member('sibling')),
     child: await talk('child', ownInspector, member('child')),
   };

@@ -43,7 +43,7 @@ it('npm start uses the parts named by KAFKA_BROKERS and DYNAMODB_ENDPOINT, repor
     }, 120_000, 'npm start to answer /health');
 
     // Assess
-    expect(health).toEqual({ status: 'up', kafka: 'up', dynamodb: 'up', services: { signing: 'up', reports: 'up', dashboard: 'up' } });
+    expect(health).toEqual({ status: 'up', kafka: 'up', dynamodb: 'up', services: { signing: 'up', reports: 'up', interviews: 'up', dashboard: 'up' } });
     expect(output).toContain(`using ${state.brokers}`);
     expect(output).toContain(`using ${state.endpoint}`);
     expect(output).toContain('npm run --silent token -- --role admin');

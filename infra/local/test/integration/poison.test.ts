@@ -1,10 +1,11 @@
 /**
  * Records that must not stop a partition, through the local runtime on the real broker and DynamoDB
  * Local: a valid record without a key, a tombstone, a value that is not JSON and a valid record, in
- * that order on one partition of `signing.events`. The valid ones are applied by both consumers of
+ * that order on one partition of `signing.events`. The valid ones are applied by every consumer of
  * the topic, the others land in `signing.events.dlq` with their reason, and the dead-letter metric
  * counts exactly those.
  */
+import { services } from '#services/index.js';
 import { Kafka, logLevel, type Consumer, type IHeaders } from 'kafkajs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { withFreshIds } from '#events/fixtures/index.js';
@@ -15,10 +16,12 @@ import type { MskEvent } from '../../events.js';
 import { readState } from '../support/state.js';
 import { documentClient, eventually, startTestRuntime } from '../support/harness.js';
 
-const consumers = [
-  { name: 'dashboard-onSigningEvents', service: 'dashboard', table: 'dashboard' },
-  { name: 'reports-onSigningEvents', service: 'reports', table: 'reports' },
-] as const;
+/** Every consumer of `signing.events` in the manifests, each with its service's table. */
+const consumers = services.flatMap((s) =>
+  Object.entries(s.functions)
+    .filter(([, fn]) => fn.triggers.some((t) => t.type === 'kafka' && t.topic === topics.signing))
+    .map(([fn]) => ({ name: `${s.name}-${fn}`, service: s.name, table: s.tables.main!.name })),
+);
 
 interface DeadLetter {
   readonly partition: number;
@@ -108,9 +111,10 @@ describe('a partition with poison records in the middle', () => {
     // Each consumer dead-lettered the tombstone and the garbage, nothing else of ours.
     const ours = await eventually(async () => {
       const found = dlq.filter((d) => d.key === key);
-      return found.length >= 4 ? found : undefined;
-    }, 30_000, 'the dead letters of both consumers');
-    expect(ours).toHaveLength(4);
+      return found.length >= 2 * consumers.length ? found : undefined;
+    }, 30_000, 'the dead letters of every consumer');
+    expect(consumers.length).toBeGreaterThanOrEqual(3);
+    expect(ours).toHaveLength(2 * consumers.length);
     for (const { name } of consumers) {
       const mine = ours.filter((d) => d.headers['dlq-consumer'] === name).sort((a, b) => a.offset - b.offset);
       expect(mine.map((d) => ({ source: d.headers['dlq-source'], reason: d.headers['dlq-reason'], value: d.value }))).toEqual([

@@ -50,7 +50,7 @@ describe('the slice through the gateway', () => {
 
     // Assess
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ status: 'up', kafka: 'up', dynamodb: 'up', services: { signing: 'up', reports: 'up', dashboard: 'up' } });
+    expect(answer.body).toEqual({ status: 'up', kafka: 'up', dynamodb: 'up', services: { signing: 'up', reports: 'up', interviews: 'up', dashboard: 'up' } });
   });
 
   it('registers a unit and answers 201 with its id', async () => {

@@ -59,7 +59,8 @@ export const factsOf = (event: RecordEvent): InterviewsFact[] => {
       return event.data.suggested ? [{ kind: 'talkSuggested', unitId: event.data.unitId, year: cstYearOf(event.time), talkId: event.data.talkId }] : [];
     case 'interviews.TalkHeld.v1': {
       const { unitId, talkId, kind, source } = event.data;
-      return [{ kind: 'talkHeld', unitId, year: cstYearOf(event.time), talkId, talkKind: kind, sourceKind: source.kind }];
+      // A talk counts in the year it was held, as the talk calendar files it (recorded in January, held in December).
+      return [{ kind: 'talkHeld', unitId, year: Number(event.data.heldOn.slice(0, 4)), talkId, talkKind: kind, sourceKind: source.kind }];
     }
     case 'interviews.EducationPlanFiled.v1':
       return [{ kind: 'educationPlan', unitId: event.data.unitId, year: event.data.year }];

@@ -100,6 +100,35 @@ describe('the web app', () => {
     await context.close();
   });
 
+  it('lists the people of the unit picked last, even when the first unit’s people come after', async () => {
+    // Prepare: the first unit shown (the first root) has its people answered late.
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
+    const page = await context.newPage();
+    let releaseFirst: () => void = () => undefined;
+    const firstAnswered = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let delayed = 0;
+    await page.route('**/_local/sign-in/units/*/people', async (route) => {
+      if (delayed++ === 0) await firstAnswered;
+      await route.continue();
+    });
+    await page.goto(runtime.url);
+    const unit = page.getByLabel('单位', { exact: true });
+    await unit.locator('option', { hasText: names.town }).first().waitFor({ state: 'attached' });
+    await eventually(async () => (delayed > 0 ? true : undefined), 10_000, 'the first unit’s people to be asked for');
+
+    // Act: the town is picked, its people shown; then the first unit's answer comes.
+    await unit.selectOption((await unit.locator('option', { hasText: names.town }).first().getAttribute('value'))!);
+    await page.getByRole('radio', { name: new RegExp(`^${townSecretary}`) }).waitFor();
+    const late = page.waitForResponse((r) => r.url().includes('/_local/sign-in/units/') && r.url().endsWith('/people') && delayed === 2).catch(() => undefined);
+    releaseFirst();
+    await late;
+    await page.waitForTimeout(200);
+
+    // Assess: still the town's people.
+    expect(await page.getByRole('radio', { name: new RegExp(`^${townSecretary}`) }).count()).toBe(1);
+    await context.close();
+  });
+
   it('lets the town’s secretary sign a letter and verify it, shows the report’s missing items, takes its submission, and the county inspector’s open dashboard counts it without a reload, seeing only the county', async () => {
     // Prepare: the county's inspector has the dashboard open.
     const inspector = await signIn(names.county, '纪检监察干部');

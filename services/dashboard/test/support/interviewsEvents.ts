@@ -2,6 +2,7 @@
  * Fixture events of `interviews.events` for integration tests, put on the real topic through the
  * project's Kafka producer, keyed by unit id as the interviews service's relay keys them.
  */
+import { cstDate } from '#events/envelope.js';
 import { withFreshIds, type FixtureName } from '#events/fixtures/index.js';
 import { InterviewsEvent } from '#events/index.js';
 import { cloudEventContentType } from '#events/envelope.js';
@@ -14,7 +15,8 @@ import { kafkaProducer } from '#shared/kafka/producer.js';
  * Checked against its schema, so that a mistake in a test fails here and not as a dead letter.
  */
 export const interviewsEvent = (name: Extract<FixtureName, `interviews.${string}`>, unitId: string, time: string, data: Record<string, unknown> = {}) => {
-  const event = withFreshIds(name, unitId, data);
+  // A talk held is recorded the day it was held, unless the test says otherwise.
+  const event = withFreshIds(name, unitId, name === 'interviews.TalkHeld.v1' ? { heldOn: cstDate(new Date(time)), ...data } : data);
   const about = event.data as { talkId?: string; noticeId?: string; planId?: string; sessionId?: string; trainingId?: string };
   const subject = about.talkId ?? about.noticeId ?? about.planId ?? about.sessionId ?? about.trainingId ?? unitId;
   return InterviewsEvent.parse({ ...event, subject, time });

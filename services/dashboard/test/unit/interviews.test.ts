@@ -1,3 +1,4 @@
+import { cstDate } from '#events/envelope.js';
 import { loadFixture, withFreshIds } from '#events/fixtures/index.js';
 import { InterviewsEvent } from '#events/index.js';
 import { tableEnvName } from '#shared/manifest.js';
@@ -15,7 +16,12 @@ type InterviewsType = InterviewsEvent['type'];
 
 /** The fixture of `type` with a fresh event id, `data` laid over it, at `time` when given. */
 const event = <T extends InterviewsType>(type: T, data: Record<string, unknown> = {}, time?: string) =>
-  InterviewsEvent.parse({ ...withFreshIds(type, county.id, data), ...(time ? { time } : {}) }) as Extract<InterviewsEvent, { type: T }>;
+  InterviewsEvent.parse({ ...withFreshIds(type, county.id, { ...heldThen(type, time), ...data }), ...(time ? { time } : {}) }) as Extract<InterviewsEvent, { type: T }>;
+
+/** A talk held is recorded the day it was held, unless a test says otherwise. */
+function heldThen(type: string, time: string | undefined): Record<string, unknown> {
+  return type === 'interviews.TalkHeld.v1' && time ? { heldOn: cstDate(new Date(time)) } : {};
+}
 
 /** A notice's step as the read model keeps it: when its event happened, and which event. */
 const step = (e: NoticeEvent): TimedStep => ({ at: new Date(e.time).toISOString(), eventId: e.id, step: noticeStepOf(e) });
@@ -69,6 +75,14 @@ describe('the facts kept of talks and education', () => {
     // Assess
     expect(years).toEqual([2041, 2041, 2040]);
     expect(cstYearOf('2040-12-31T16:30:00.000Z')).toBe(2041);
+  });
+
+  it('count a talk in the year it was held, even when recorded in the next', () => {
+    // Act
+    const facts = factsOf(event('interviews.TalkHeld.v1', { heldOn: '2040-12-30' }, '2041-01-03T10:00:00+08:00'));
+
+    // Assess
+    expect(facts.map((f) => f.year)).toEqual([2040]);
   });
 
   it('are the same fact for the same record whatever the event id, and the plan of a year is one whatever its filing', () => {

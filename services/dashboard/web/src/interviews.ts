@@ -36,7 +36,8 @@ export interface NextStep {
   readonly personIds: readonly string[];
 }
 
-export interface Talk {
+/** What a talk's summary and its record both carry. */
+interface TalkHead {
   readonly talkId: string;
   readonly kind: TalkKind;
   readonly status: TalkStatus;
@@ -50,18 +51,32 @@ export interface Talk {
   readonly heldOn: string | null;
   readonly suggested: boolean;
   readonly proposedBy: string;
+  readonly proposedAt: string;
   readonly approvedBy: string | null;
   readonly interviewees: readonly Person[];
+  readonly filedWithOffice: boolean;
+  readonly plan: readonly PlanItem[];
+  readonly next: NextStep | null;
+  readonly revision: number;
+}
+
+/**
+ * A talk as the lists give it (`GET /api/units/{unitId}/talks`, `GET /api/my/talks`): its calendar
+ * entry, steps and who must act next, and whether each position is stated, but not the record's
+ * words, which only a read of the talk itself gives (and the service records).
+ */
+export interface TalkSummary extends TalkHead {
+  readonly positions: ReadonlyArray<{ readonly person: Person; readonly stated: boolean }>;
+}
+
+/** A talk's record: `GET /api/talks/{talkId}`, and what each action on the talk answers. */
+export interface Talk extends TalkHead {
   readonly convenors: ReadonlyArray<Person & { readonly as: string }>;
   readonly attendees: readonly Person[];
   readonly problems: readonly string[];
   readonly demands: readonly string[];
   readonly followUp: string;
-  readonly filedWithOffice: boolean;
   readonly positions: ReadonlyArray<{ readonly person: Person; readonly text: string | null; readonly at: string | null }>;
-  readonly plan: readonly PlanItem[];
-  readonly next: NextStep | null;
-  readonly revision: number;
 }
 
 export interface JointSituation {
@@ -70,15 +85,26 @@ export interface JointSituation {
   readonly fromText: boolean;
 }
 
-export interface Reply {
-  readonly text: string;
+/** A reply as the lists give it: when, whether on time, and the commission's decision. */
+export interface ReplySummary {
   readonly at: string;
   readonly onTime: boolean;
   readonly decision: 'accepted' | 'returned' | null;
+}
+
+/** A reply with its words and, when returned, why. */
+export interface Reply extends ReplySummary {
+  readonly text: string;
   readonly reason: string | null;
 }
 
-export interface WarningNotice {
+/**
+ * A warning notice as the lists give it (`GET /api/units/{unitId}/warning-notices`,
+ * `GET /api/my/warning-notices`): whom, from where, when due, its status and its replies' dates and
+ * decisions, but not the tendency, the demands or the replies' words, which only a read of the
+ * notice itself gives (and the service records).
+ */
+export interface NoticeSummary {
   readonly noticeId: string;
   readonly unitId: string;
   readonly unitName: string;
@@ -86,15 +112,20 @@ export interface WarningNotice {
   readonly person: Person;
   readonly leaderInCharge: Person | null;
   readonly source: Source;
-  readonly tendency: string;
-  readonly demands: string;
   readonly issuedAt: string;
   readonly replyDueAt: string;
   readonly status: WarningNoticeStatus;
   readonly overdue: boolean;
-  readonly replies: readonly Reply[];
+  readonly replies: readonly ReplySummary[];
   readonly rectification: PlanItem | null;
   readonly revision: number;
+}
+
+/** A warning notice's record: `GET /api/warning-notices/{noticeId}`, and what each action on it answers. */
+export interface WarningNotice extends NoticeSummary {
+  readonly tendency: string;
+  readonly demands: string;
+  readonly replies: readonly Reply[];
 }
 
 export interface EducationLedger {

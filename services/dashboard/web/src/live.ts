@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from './api.js';
-import { newestOf, type Revised } from './revisions.js';
+import { needsRead, newestOf, type Revised } from './revisions.js';
 
 /** How often an open page asks whether anything changed. */
 const pollMilliseconds = 1000;
@@ -103,4 +103,39 @@ export const useNewest = <T extends Revised>(list: readonly T[], idOf: (record: 
     records,
     update: (record) => setAnswered((before) => ({ scope, records: new Map([...(before.scope === scope ? before.records : []), [idOf(record), record]]) })),
   };
+};
+
+export interface OpenedRecord<T> {
+  /** The record read (or answered) for this path; `undefined` until there is one. */
+  readonly record: T | undefined;
+  /** Why the read was refused, in the API's words. */
+  readonly error: ApiError | undefined;
+  /** Whether it is opened and being read, with nothing to show yet. */
+  readonly loading: boolean;
+  /** Shows what an action on the record answered, with no read. */
+  readonly set: (record: T) => void;
+}
+
+/**
+ * One record of a live list, read from its own `path` only while `open`, and again when the list's
+ * `listedRevision` is newer than the one shown. The lists leave out a record's words because the
+ * service records each read of them: a record is read when the person opens it, never for every
+ * item of a list.
+ */
+export const useRecord = <T extends Revised>(path: string, listedRevision: number, open: boolean): OpenedRecord<T> => {
+  const [state, setState] = useState<{ readonly path: string; readonly record?: T; readonly error?: ApiError }>({ path });
+  const mine = state.path === path ? state : { path };
+  const record = mine.record;
+  useEffect(() => {
+    if (!open || !needsRead(record, listedRevision)) return;
+    const controller = new AbortController();
+    get<T>(path, controller.signal)
+      // An action's answer that came meanwhile may be newer than what this read found.
+      .then((answer) => setState((s) => (s.path === path && s.record && s.record.revision > answer.revision ? { path, record: s.record } : { path, record: answer })))
+      .catch((e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setState((s) => ({ path, record: s.path === path ? s.record : undefined, error: e instanceof ApiError ? e : new ApiError(0, '加载失败，请稍后重试。') }));
+      });
+    return () => controller.abort();
+  }, [path, listedRevision, open]);
+  return { record, error: mine.error, loading: open && record === undefined && mine.error === undefined, set: (answer) => setState({ path, record: answer }) };
 };

@@ -1,37 +1,41 @@
-/** A warning notice as the portal and the dashboard show it: its status, what it says, and its replies. */
-import type { WarningNotice } from './interviews.js';
+/**
+ * A warning notice as the portal and the dashboard show it: from its summary, its status, dates and
+ * replies' decisions; from its record, once opened, what it says and the replies' words.
+ */
+import type { NoticeSummary, Reply, ReplySummary, WarningNotice } from './interviews.js';
 import { noticeBadge, noticeStatusText } from './noticeRules.js';
 import { dayOf, timeText } from './dates.js';
 import { planItemStatusNames, sourceKindNames } from './terms.js';
 
-export const NoticeBadge = ({ notice }: { notice: WarningNotice }) => (
+export const NoticeBadge = ({ notice }: { notice: Pick<NoticeSummary, 'status' | 'overdue'> }) => (
   <span class={`badge ${noticeBadge(notice)}`} data-field="notice-status">
     {noticeStatusText(notice)}
   </span>
 );
 
-/** Every reply, with the commission's decision on it. */
-export const Replies = ({ notice }: { notice: WarningNotice }) =>
-  notice.replies.length === 0 ? (
+/** Every reply with the commission's decision on it; its words and the reason it was returned once the notice is read. */
+export const Replies = ({ replies }: { replies: ReadonlyArray<ReplySummary | Reply> }) =>
+  replies.length === 0 ? (
     <p class="muted">尚未回复。</p>
   ) : (
     <ol class="replies">
-      {notice.replies.map((r, i) => (
+      {replies.map((r, i) => (
         <li key={i}>
           <p>
             <strong>{timeText(r.at)}</strong> {r.onTime ? '按期回复' : <span class="warn-text">逾期回复</span>}
             {r.decision === 'accepted' && <span class="badge accepted">已认可</span>}
             {r.decision === 'returned' && <span class="badge returned">已退回</span>}
+            {r.decision === null && <span class="badge submitted">待审核</span>}
           </p>
-          <p class="reply-text">{r.text}</p>
-          {r.reason && <p class="warn-text">退回原因：{r.reason}</p>}
+          {'text' in r && <p class="reply-text">{r.text}</p>}
+          {'text' in r && r.reason && <p class="warn-text">退回原因：{r.reason}</p>}
         </li>
       ))}
     </ol>
   );
 
-/** What a notice says: its source, tendency, demands, reply date and any rectification it opened. */
-export const NoticeFacts = ({ notice }: { notice: WarningNotice }) => (
+/** Where a notice came from, when it was issued and is due (逾期 flagged), and any rectification it opened. */
+export const NoticeFacts = ({ notice }: { notice: NoticeSummary }) => (
   <dl class="record">
     <div>
       <dt>来源</dt>
@@ -39,14 +43,6 @@ export const NoticeFacts = ({ notice }: { notice: WarningNotice }) => (
         {sourceKindNames[notice.source.kind]}
         {notice.source.summary ? `：${notice.source.summary}` : ''}
       </dd>
-    </div>
-    <div>
-      <dt>苗头性、倾向性问题</dt>
-      <dd>{notice.tendency}</dd>
-    </div>
-    <div>
-      <dt>整改要求</dt>
-      <dd>{notice.demands}</dd>
     </div>
     <div>
       <dt>下发时间</dt>
@@ -67,5 +63,19 @@ export const NoticeFacts = ({ notice }: { notice: WarningNotice }) => (
         </dd>
       </div>
     ) : null}
+  </dl>
+);
+
+/** What a notice says, from its record: the tendency seen and what is demanded. */
+export const NoticeWords = ({ notice }: { notice: Pick<WarningNotice, 'tendency' | 'demands'> }) => (
+  <dl class="record">
+    <div>
+      <dt>苗头性、倾向性问题</dt>
+      <dd class="pre">{notice.tendency}</dd>
+    </div>
+    <div>
+      <dt>整改要求</dt>
+      <dd class="pre">{notice.demands}</dd>
+    </div>
   </dl>
 );

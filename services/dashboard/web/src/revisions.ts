@@ -21,3 +21,10 @@ export const newestOf = <T extends Revised>(list: readonly T[], answered: Readon
     }),
   ];
 };
+
+/**
+ * Whether an opened record must be read (again): nothing shown yet, or the list says it has changed
+ * since the one shown. Each read of a record is recorded by the service, so it is not read on every
+ * reload of the list, nor when an action's answer already gave the newest.
+ */
+export const needsRead = (shown: Revised | undefined, listedRevision: number): boolean => shown === undefined || shown.revision < listedRevision;

@@ -1,17 +1,18 @@
 /**
  * The steps a person takes on a talk where they see it: the host unit's party secretary approves a
  * joint talk, the people talked to state their positions, and the unit's secretary files the
- * rectification plan, item by item. Each hands the talk as the API now has it, and what was done,
- * to its card: the form goes once its step is taken, the card says what happened.
+ * rectification plan, item by item. Each needs only the talk's summary, and hands the talk's record
+ * as the API answered it, and what was done, to its card: the form goes once its step is taken, the
+ * card says what happened.
  */
 import { useState } from 'preact/hooks';
 import { request } from './api.js';
-import type { Talk } from './interviews.js';
+import type { Talk, TalkSummary } from './interviews.js';
 import { Outcome, useAction } from './formParts.js';
 
-const talkPath = (talk: Talk) => `/api/talks/${encodeURIComponent(talk.talkId)}`;
+const talkPath = (talk: Pick<TalkSummary, 'talkId'>) => `/api/talks/${encodeURIComponent(talk.talkId)}`;
 
-export const ApproveTalk = ({ talk, onDone }: { talk: Talk; onDone: (talk: Talk, said: string) => void }) => {
+export const ApproveTalk = ({ talk, onDone }: { talk: Pick<TalkSummary, 'talkId'>; onDone: (talk: Talk, said: string) => void }) => {
   const action = useAction();
   const approve = () =>
     action.run(async () => {
@@ -29,7 +30,7 @@ export const ApproveTalk = ({ talk, onDone }: { talk: Talk; onDone: (talk: Talk,
   );
 };
 
-export const PositionForm = ({ talk, onDone }: { talk: Talk; onDone: (talk: Talk, said: string) => void }) => {
+export const PositionForm = ({ talk, onDone }: { talk: Pick<TalkSummary, 'talkId'>; onDone: (talk: Talk, said: string) => void }) => {
   const [text, setText] = useState('');
   const action = useAction();
   const id = `position-${talk.talkId}`;
@@ -66,7 +67,7 @@ interface PlanRow {
 /** The most items a plan takes (the API's limit). */
 const maxItems = 20;
 
-export const PlanForm = ({ talk, onDone }: { talk: Talk; onDone: (talk: Talk, said: string) => void }) => {
+export const PlanForm = ({ talk, onDone }: { talk: Pick<TalkSummary, 'talkId'>; onDone: (talk: Talk, said: string) => void }) => {
   const [rows, setRows] = useState<PlanRow[]>([{ key: 0, action: '', dueDate: '' }]);
   const [nextKey, setNextKey] = useState(1);
   const action = useAction();

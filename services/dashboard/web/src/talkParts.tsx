@@ -1,26 +1,26 @@
 /**
- * A talk as the portal and the dashboard show it: its workflow step by step with the current step
- * marked, who must act next, and its record (who talked to whom, the problems and demands, the
- * positions stated and the rectification plan with its items' status).
+ * A talk as the portal and the dashboard show it: from its summary, its workflow step by step with
+ * the current step marked and who must act next; from its record, once read, who talked to whom,
+ * the problems and demands, the positions stated and the rectification plan with its items' status.
  */
 import type { ComponentChildren } from 'preact';
-import type { Talk } from './interviews.js';
+import type { Talk, TalkSummary } from './interviews.js';
 import { isMyTurn, workflowOf, type Viewer } from './talkRules.js';
 import { planItemStatusNames, sourceKindNames, talkKindNames, talkStatusNames, talkStepNames } from './terms.js';
 import { timeText } from './dates.js';
 
 /** The heading a talk goes by. */
-export const talkTitle = (talk: Pick<Talk, 'kind' | 'subject'>): string => `${talkKindNames[talk.kind]}：${talk.subject}`;
+export const talkTitle = (talk: Pick<TalkSummary, 'kind' | 'subject'>): string => `${talkKindNames[talk.kind]}：${talk.subject}`;
 
 /** The badge of a talk's status. */
-export const TalkBadge = ({ talk }: { talk: Pick<Talk, 'status'> }) => (
+export const TalkBadge = ({ talk }: { talk: Pick<TalkSummary, 'status'> }) => (
   <span class={`badge ${talk.status === 'closed' ? 'accepted' : talk.status === 'suggested' ? 'returned' : talk.status === 'rectifying' ? 'submitted' : 'draft'}`}>{talkStatusNames[talk.status]}</span>
 );
 
 const stateText = { done: '（已完成）', current: '（当前步骤）', todo: '（未开始）' } as const;
 
 /** The talk's steps in order; the current one is marked for sight and for screen readers. */
-export const WorkflowSteps = ({ talk }: { talk: Talk }) => (
+export const WorkflowSteps = ({ talk }: { talk: Pick<TalkSummary, 'kind' | 'status' | 'positions'> }) => (
   <ol class="steps" aria-label="谈话流程">
     {workflowOf(talk).map((s) => (
       <li key={s.step} class={s.state} aria-current={s.state === 'current' ? 'step' : undefined}>
@@ -32,7 +32,7 @@ export const WorkflowSteps = ({ talk }: { talk: Talk }) => (
 );
 
 /** Who must act next, and whether that is the viewer. */
-export const NextLine = ({ talk, viewer }: { talk: Talk; viewer: Viewer }) =>
+export const NextLine = ({ talk, viewer }: { talk: Pick<TalkSummary, 'next'>; viewer: Viewer }) =>
   talk.next ? (
     <p class="next">
       下一步：<strong>{talk.next.step}</strong>　办理人：{talk.next.who || '—'}
@@ -63,7 +63,7 @@ const Lines = ({ lines }: { lines: readonly string[] }) =>
   );
 
 /** The rectification plan, each item with the rectification item it opened and where it stands. */
-const PlanTable = ({ talk }: { talk: Talk }) =>
+const PlanTable = ({ talk }: { talk: Pick<Talk, 'plan'> }) =>
   talk.plan.length === 0 ? null : (
     <div class="scroll">
       <table>

@@ -88,9 +88,10 @@ const followed = (data: { rectificationId: string; unitId: string; source: { kin
       Update: {
         TableName: store.table(),
         Key: data.source.kind === 'talk' ? talkKey(data.unitId, data.source.id) : noticeKey(data.unitId, data.source.id),
-        UpdateExpression: `SET ${path}.#rectificationId = :rid, ${path}.#status = :status`,
-        ExpressionAttributeNames: { ...(data.source.kind === 'talk' ? { '#plan': 'plan', '#rid': data.rectificationId } : { '#rectification': 'rectification' }), '#rectificationId': 'rectificationId', '#status': 'status' },
-        ExpressionAttributeValues: { ':rid': data.rectificationId, ':status': status },
+        // A new revision: a step taken on the talk or notice that read it before fails its guard and reads it again.
+        UpdateExpression: `SET ${path}.#rectificationId = :rid, ${path}.#status = :status ADD #revision :one`,
+        ExpressionAttributeNames: { ...(data.source.kind === 'talk' ? { '#plan': 'plan', '#rid': data.rectificationId } : { '#rectification': 'rectification' }), '#rectificationId': 'rectificationId', '#status': 'status', '#revision': 'revision' },
+        ExpressionAttributeValues: { ':rid': data.rectificationId, ':status': status, ':one': 1 },
       },
     },
   ];
@@ -102,7 +103,9 @@ const opened: Effect<'reports.RectificationOpened.v1'> = ({ data }) => [
 ];
 
 /**
- * The engine escalated a reply not come by its deadline: the notice shows overdue, announced once
+ * The engine escalated a reply not come by its deadline: the notice shows overdue while that
+ * deadline stands and no reply has come (a stale escalation, applied after the reply, shows nothing),
+ * announced once
  * (on the first round, by the escalation to the commission; the one to the committee is its twin).
  */
 const escalated: Effect<'reports.DeadlineEscalated.v1'> = (event) => {
@@ -119,7 +122,16 @@ const escalated: Effect<'reports.DeadlineEscalated.v1'> = (event) => {
       new Date(event.time),
     );
     return [
-      { Update: { TableName: store.table(), Key: noticeKey(deadline.unitId, noticeId), UpdateExpression: 'SET overdue = :yes', ExpressionAttributeValues: { ':yes': true } } },
+      // Overdue for this due time only: a reply, or a return with a new date, leaves it behind.
+      {
+        Update: {
+          TableName: store.table(),
+          Key: noticeKey(deadline.unitId, noticeId),
+          UpdateExpression: 'SET overdueFor = :due ADD #revision :one',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: { ':due': deadline.dueAt, ':one': 1 },
+        },
+      },
       outboxPut(store.table(), topics.interviews, overdue, new Date(event.time)),
     ];
   });

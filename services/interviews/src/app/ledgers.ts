@@ -29,13 +29,14 @@ const add = (year: number, unitId: string, counters: Partial<Record<Counter, num
   },
 ];
 
-/** The year an event counts in: the education events name theirs; others count in the CST year they happened. */
+/** The year an event counts in: the education events name theirs, a talk held its day; others count in the CST year they happened. */
 const yearOfTime = (time: string): number => Number(cstDate(new Date(time)).slice(0, 4));
 
 type Tally<T extends InterviewsEvent['type']> = (event: Extract<InterviewsEvent, { type: T }>) => TransactItem[];
 
 const talkProposed: Tally<'interviews.TalkProposed.v1'> = (e) => (e.data.suggested ? add(yearOfTime(e.time), e.data.unitId, { talksSuggested: 1 }) : []);
-const talkHeld: Tally<'interviews.TalkHeld.v1'> = (e) => add(yearOfTime(e.time), e.data.unitId, { [`talksHeld_${e.data.kind}`]: 1 });
+/** A talk counts in the year it was held, as the talk calendar files it. */
+const talkHeld: Tally<'interviews.TalkHeld.v1'> = (e) => add(Number(e.data.heldOn.slice(0, 4)), e.data.unitId, { [`talksHeld_${e.data.kind}`]: 1 });
 const issued: Tally<'interviews.WarningNoticeIssued.v1'> = (e) => add(yearOfTime(e.time), e.data.unitId, { noticesIssued: 1 });
 const replied: Tally<'interviews.WarningReplyReceived.v1'> = (e) => add(yearOfTime(e.time), e.data.unitId, e.data.onTime ? { repliesOnTime: 1 } : { repliesLate: 1 });
 const accepted: Tally<'interviews.WarningReplyAccepted.v1'> = (e) => add(yearOfTime(e.time), e.data.unitId, { repliesAccepted: 1 });

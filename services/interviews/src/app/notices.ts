@@ -7,7 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Caller } from '#shared/auth/claims.js';
 import { againOnConflict, stateOf, type ItemPut } from '#shared/dynamo/store.js';
-import { ForbiddenError, NotFoundError } from '#shared/errors.js';
+import { ForbiddenError, NotFoundError, RuleError } from '#shared/errors.js';
 import { toCstIso, type Causation, type CloudEvent } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
 import { getKnownUnit, noticeKey, ownerKey, owners, personItems, personKey, recordAccess, store, unitItems } from '../adapters/interviewRepository.js';
@@ -45,11 +45,13 @@ const getNotice = async (noticeId: string): Promise<WarningNotice> => {
   return stateOf<WarningNotice>(item);
 };
 
-const viewOf = async (notice: WarningNotice) => ({ ...notice, unitName: (await getKnownUnit(notice.unitId))?.name ?? '' });
+const viewOf = async ({ overdueFor: _overdueFor, ...notice }: WarningNotice) => ({ ...notice, overdue: rules.isOverdue({ ...notice, overdueFor: _overdueFor }), unitName: (await getKnownUnit(notice.unitId))?.name ?? '' });
 
 /** The commission issues a warning notice to a person in post in the unit, with a reply date ahead. */
 export const issueNotice = async (caller: Caller, unitId: string, input: IssueNoticeBody, now: Date, cause: Causation) => {
   const replyDueAt = rules.checkReplyDate(input.replyDueDate, now, 'replyDueDate');
+  if (input.rectification) rules.checkReplyDate(input.rectification.dueDate, now, 'rectification.dueDate');
+  if (input.leaderInChargeId === input.personId) throw new RuleError('The leader in charge is another person', [{ path: 'leaderInChargeId', message: '分管领导不能是被提示人本人' }]);
   const people = await peopleOf([unitId], now);
   const [person] = pick([input.personId], people, 'personId', '该单位');
   const leaderPool = input.leaderInChargeId ? [...people, ...(await peopleOf((await getKnownUnit(unitId))?.ancestorIds.slice(-1) ?? [], now))] : [];
@@ -70,7 +72,6 @@ export const issueNotice = async (caller: Caller, unitId: string, input: IssueNo
     issuedAt: toCstIso(now),
     replyDueAt,
     status: 'issued',
-    overdue: false,
     replies: [],
     rectification,
     revision: 1,
@@ -127,15 +128,21 @@ export const viewNotice = async (caller: Caller, noticeId: string, now: Date) =>
   return viewOf(notice);
 };
 
+/** A notice as lists give it: without its words or its replies', which only a recorded read gives. */
+const summaryOf = ({ tendency: _t, demands: _d, replies, ...rest }: Awaited<ReturnType<typeof viewOf>>) => ({
+  ...rest,
+  replies: replies.map((r) => ({ at: r.at, onTime: r.onTime, decision: r.decision })),
+});
+
 /** A unit's notices of a year (its warning-notice ledger), those the caller may read. */
 export const listNotices = async (caller: Caller, unitId: string, year: number) => {
   const notices = (await unitItems(unitId, 'NOTICE#')).map((i) => stateOf<WarningNotice>(i)).filter((n) => Number(n.issuedAt.slice(0, 4)) === year && rules.mayReadNotice(caller, n));
-  return { notices: await Promise.all(notices.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)).map(viewOf)) };
+  return { notices: (await Promise.all(notices.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)).map(viewOf))).map(summaryOf) };
 };
 
 /** The notices addressed to the caller (as the person warned), newest first. */
 export const myNotices = async (caller: Caller) => {
   const pointers = (await personItems(caller.subject, 'NOTICE')).filter((p) => p.as === 'warned');
   const notices = await Promise.all(pointers.map(async (p) => stateOf<WarningNotice>((await store.getItem(`UNIT#${String(p.unitId)}`, String(p.sk)))!)));
-  return { notices: await Promise.all(notices.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).map(viewOf)) };
+  return { notices: (await Promise.all(notices.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).map(viewOf))).map(summaryOf) };
 };

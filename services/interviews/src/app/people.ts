@@ -9,7 +9,7 @@ import type { Person } from '../domain/talks.js';
 export const peopleOf = async (unitIds: readonly string[], now: Date): Promise<Person[]> => {
   const today = cstDate(now);
   const all = (await Promise.all([...new Set(unitIds)].map((u) => currentPosts(u, today)))).flat();
-  return all;
+  return [...new Map(all.map((p) => [p.personId, p])).values()];
 };
 
 /** Each id found among `people`, or a 422 naming the field of each one not in post there. */

@@ -104,6 +104,8 @@ export const approveTalk = (caller: Caller, talkId: string, now: Date, cause: Ca
 export const recordTalk = (caller: Caller, talkId: string, input: RecordTalkBody, now: Date, cause: Causation) =>
   againOnConflict(async () => {
     const talk = await getTalk(talkId);
+    // Who records, before anything they sent is looked at: a wrong person is a 403, whatever the record.
+    rules.checkRecorder(talk, caller, Array.isArray(input.convenors) ? undefined : input.convenors.disciplineChief);
     if (talk.kind === 'joint' && Array.isArray(input.convenors)) throw new RuleError('A joint talk names its four convenors', [{ path: 'convenors', message: '联合谈话须写明党委书记、专职副书记、纪委书记和组织部长' }]);
     const [host, unit, caller_] = await Promise.all([peopleOf([talk.hostUnitId], now), peopleOf([talk.unitId], now), caller.unitId ? peopleOf([caller.unitId], now) : Promise.resolve([])]);
     const inPost = [...host, ...unit, ...caller_];
@@ -158,12 +160,15 @@ export const statePosition = (caller: Caller, talkId: string, text: string, now:
 export const submitPlan = (caller: Caller, talkId: string, input: PlanBody, now: Date, cause: Causation) =>
   againOnConflict(async () => {
     const talk = await getTalk(talkId);
+    const secretaries = secretariesOf(await peopleOf([talk.unitId], now)).map((p) => p.personId);
     const today = cstDate(now);
+    // Who submits, before the dates: a wrong person is a 403, whatever the plan.
+    rules.submitPlan(talk, caller, secretaries, []);
     input.items.forEach((item, i) => {
       if (item.dueDate <= today) throw new RuleError('A plan item is due in the future', [{ path: `items.${i}.dueDate`, message: '整改期限须晚于今天' }]);
     });
     const items = input.items.map((i) => ({ requestId: uuidv7(), action: i.action, dueDate: i.dueDate, rectificationId: null, status: 'requested' as const }));
-    const next = rules.submitPlan(talk, caller, secretariesOf(await peopleOf([talk.unitId], now)).map((p) => p.personId), items);
+    const next = rules.submitPlan(talk, caller, secretaries, items);
     const events = items.map((item, i) =>
       interviewsEvent(
         'interviews.RectificationRequested.v1',
@@ -193,11 +198,17 @@ export const talkAccessLog = async (talkId: string) => {
 
 const yearOf = (talk: Talk): number => Number((talk.heldOn ?? talk.scheduledOn ?? talk.proposedAt).slice(0, 4));
 
+/** A talk as lists give it: without the record's words, which only a recorded read gives. */
+const summaryOf = ({ convenors: _c, attendees: _a, problems: _p, demands: _d, followUp: _f, positions, ...rest }: Awaited<ReturnType<typeof viewOf>>) => ({
+  ...rest,
+  positions: positions.map((p) => ({ person: p.person, stated: p.text !== null })),
+});
+
 /** A unit's talks of a year that the caller may read, by date. */
 export const listTalks = async (caller: Caller, unitId: string, year: number, now: Date) => {
   const talks = (await unitItems(unitId, 'TALK#')).map(talkOf).filter((t) => yearOf(t) === year && rules.mayRead(caller, t));
   const views = await Promise.all(talks.map((t) => viewOf(t, now)));
-  return { talks: views.sort((a, b) => (a.heldOn ?? a.scheduledOn ?? '9999').localeCompare(b.heldOn ?? b.scheduledOn ?? '9999')) };
+  return { talks: views.sort((a, b) => (a.heldOn ?? a.scheduledOn ?? '9999').localeCompare(b.heldOn ?? b.scheduledOn ?? '9999')).map(summaryOf) };
 };
 
 /** The talks naming the caller, newest first. */
@@ -205,5 +216,5 @@ export const myTalks = async (caller: Caller, now: Date) => {
   const pointers = await personItems(caller.subject, 'TALK');
   const talks = await Promise.all(pointers.map(async (p) => talkOf((await store.getItem(`UNIT#${String(p.unitId)}`, String(p.sk)))!)));
   const views = await Promise.all(talks.filter((t) => t && rules.mayRead(caller, t)).map((t) => viewOf(t, now)));
-  return { talks: views.sort((a, b) => b.talkId.localeCompare(a.talkId)) };
+  return { talks: views.sort((a, b) => b.talkId.localeCompare(a.talkId)).map(summaryOf) };
 };

@@ -31,12 +31,16 @@ export interface WarningNotice {
   readonly issuedAt: string;
   readonly replyDueAt: string;
   readonly status: NoticeStatus;
-  /** Set when the deadline engine escalated the missing reply; cleared by a reply. */
-  readonly overdue: boolean;
+  /** The due time the deadline engine escalated as missed, if it did. */
+  readonly overdueFor?: string;
   readonly replies: readonly Reply[];
   readonly rectification: PlanItem | null;
   readonly revision: number;
 }
+
+/** Whether the reply is overdue: the engine escalated the deadline that stands, and no reply has come since. */
+export const isOverdue = (notice: WarningNotice): boolean =>
+  (notice.status === 'issued' || notice.status === 'returned') && notice.overdueFor !== undefined && Date.parse(notice.overdueFor) === Date.parse(notice.replyDueAt);
 
 /** The end of a CST day, the moment a reply is due. */
 export const endOfDay = (date: string): string => `${date}T23:59:59+08:00`;
@@ -68,7 +72,6 @@ export const reply = (notice: WarningNotice, caller: Caller, text: string, now: 
   return {
     ...notice,
     status: 'replied',
-    overdue: false,
     replies: [...notice.replies, { text, at, onTime, decision: null, reason: null }],
     revision: notice.revision + 1,
   };

@@ -93,8 +93,8 @@ const readersInReach = new Set(['discipline_inspector', 'organisation_dept']);
  * Whether the caller may read a talk whose unit the route's guard already found in their reach:
  * the commission and the organisation department, the host unit's secretary for a joint talk (who
  * approves and convenes it), a convenor, whoever proposed or approved it, and the people talked to
- * (their own record). A unit's other staff, or its secretary when not a party
- * to it, may not.
+ * or due to state a position (their own record). A unit's other staff, or its secretary when not a
+ * party to it, may not.
  */
 export const mayRead = (caller: Caller, talk: Talk): boolean =>
   readersInReach.has(caller.role) ||
@@ -102,7 +102,8 @@ export const mayRead = (caller: Caller, talk: Talk): boolean =>
   talk.proposedBy === caller.subject ||
   talk.approvedBy === caller.subject ||
   talk.convenors.some((p) => p.personId === caller.subject) ||
-  talk.interviewees.some((p) => p.personId === caller.subject);
+  talk.interviewees.some((p) => p.personId === caller.subject) ||
+  talk.positions.some((p) => p.person.personId === caller.subject);
 
 /** The Chinese names of the four convenors of a joint talk, in order. */
 export const jointConvenorTitles = {
@@ -164,16 +165,29 @@ export const jointConvenors = (named: Readonly<Record<JointConvenorRole, string>
 };
 
 /**
- * Records the talk held. A joint talk must have been approved and is recorded by the discipline
- * chief of the host unit, who chairs it; a talk cannot be held twice. The people who state a
+ * Who records a talk held, checked before anything of the record: a joint talk by the host unit's
+ * discipline chief, who chairs it and is named as such among the convenors; any other by whoever
+ * proposed it or someone of the host unit. Never by a person talked to.
+ */
+export const checkRecorder = (talk: Talk, caller: Caller, chairing: string | undefined): void => {
+  if (talk.interviewees.some((p) => p.personId === caller.subject)) throw new ForbiddenError('A person talked to does not record the talk');
+  if (talk.kind === 'joint') {
+    if (caller.role !== 'discipline_inspector' || caller.unitId !== talk.hostUnitId || chairing !== caller.subject)
+      throw new ForbiddenError('The host unit’s discipline chief chairs and records a joint talk');
+    return;
+  }
+  if (caller.subject !== talk.proposedBy && caller.unitId !== talk.hostUnitId) throw new ForbiddenError('A talk is recorded by whoever planned it or by its host unit');
+};
+
+/**
+ * Records the talk held (the recorder checked by {@link checkRecorder}). A joint talk must have been
+ * approved; a talk cannot be held twice. The people who state a
  * position: for a joint talk the unit's secretary and its discipline head, for others the people
  * talked to.
  */
 export const hold = (talk: Talk, caller: Caller, input: HeldInput, statingPositions: readonly Person[]): Talk => {
-  if (talk.kind === 'joint') {
-    if (caller.role !== 'discipline_inspector' || caller.unitId !== talk.hostUnitId) throw new ForbiddenError('The host unit’s discipline chief chairs and records a joint talk');
-    if (talk.status === 'proposed') throw new ConflictError('The joint talk is not approved yet');
-  }
+  checkRecorder(talk, caller, talk.kind === 'joint' ? input.convenors.find((c) => c.as === jointConvenorTitles.disciplineChief)?.personId : undefined);
+  if (talk.kind === 'joint' && talk.status === 'proposed') throw new ConflictError('The joint talk is not approved yet');
   if (!['suggested', 'proposed', 'approved'].includes(talk.status)) throw new ConflictError(`The talk is already ${talk.status}`);
   if (statingPositions.length === 0) throw new RuleError('Nobody to state a position', [{ path: 'unitId', message: '被谈话单位没有在任的书记或纪检负责人' }]);
   return {

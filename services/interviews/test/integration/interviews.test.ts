@@ -100,7 +100,7 @@ describe('the joint talk, step by step, each step refused to the wrong person', 
     const situations = await client.expect<{ situations: Array<{ code: string; fromText: boolean }> }>('GET', '/api/joint-talk-situations', 200, { token: await as(countyDisciplineChief, 'discipline_inspector') });
     expect(situations.situations).toHaveLength(8);
     expect(situations.situations.filter((s) => s.fromText)).toHaveLength(2);
-    const body = { kind: 'joint', source: { kind: 'supervision', note: '危房改造任务未按要求完成' }, trigger: 'keyTaskRed', scheduledOn: '2026-12-02', interviewees: [townSecretary.personId, townDisciplineChief.personId], subject: '脱贫攻坚危房改造落实不力' };
+    const body = { kind: 'joint', source: { kind: 'supervision', note: '危房改造任务未按要求完成' }, trigger: 'keyTaskRed', scheduledOn: '2026-12-02', interviewees: [townSecretary.personId], subject: '脱贫攻坚危房改造落实不力' };
     // The county's secretary is not the commission; the town's own discipline body is not a level above.
     expect((await client.request('POST', `/api/units/${town}/talks`, { token: await as(countySecretary, 'unit_secretary'), body })).status).toBe(403);
     expect((await client.request('POST', `/api/units/${town}/talks`, { token: await as(townDisciplineChief, 'discipline_inspector'), body })).status).toBe(403);
@@ -132,6 +132,10 @@ describe('the joint talk, step by step, each step refused to the wrong person', 
     talk = await client.expect<Talk>('POST', path, 200, { token: await as(countyDisciplineChief, 'discipline_inspector'), body });
     expect(talk.status).toBe('held');
     expect(new Set(talk.next!.personIds)).toEqual(new Set([townSecretary.personId, townDisciplineChief.personId]));
+    // The town's discipline head, not named as talked to, states a position all the same: it finds the talk among its own and reads it.
+    const own = await client.expect<{ talks: Talk[] }>('GET', '/api/my/talks', 200, { token: await as(townDisciplineChief, 'discipline_inspector') });
+    expect(own.talks.map((t) => t.talkId)).toContain(talk.talkId);
+    await client.expect('GET', `/api/talks/${talk.talkId}`, 200, { token: await as(townDisciplineChief, 'unit_staff') });
   });
 
   it('takes a position from the unit’s secretary and its discipline head, and from nobody else', async () => {
@@ -327,7 +331,9 @@ describe('the ledgers', () => {
     const sums = await eventually(
       async () => {
         const answer = await client.expect<{ total: Record<string, unknown> }>('GET', `/api/units/${county}/ledger-sums?year=${year}`, 200, { token: await as(countyDisciplineChief, 'discipline_inspector') });
-        return isDeepStrictEqual(answer.total, expected()) ? answer : undefined;
+        // Once the topic has every event this test sent, the sums equal their count.
+        const counted = expected();
+        return counted.planFiled === 1 && counted.sessions === 2 && counted.trainings === 1 && isDeepStrictEqual(answer.total, counted) ? answer : undefined;
       },
       60_000,
       'the ledger sums to equal the events counted',
@@ -349,6 +355,15 @@ describe('personal records', () => {
     // Nor does anything a talk or a notice caused on the reports topic (rectification items, reminders, escalations).
     const onReports = JSON.stringify(reportsTopic.values());
     for (const value of [...Object.values(secrets), '110101199003074514', '13912345678']) expect([value, onReports.includes(value)]).toEqual([value, false]);
+    // Lists give no record's words: only a read of the record does, and it is recorded.
+    const inspector = await as(countyDisciplineChief, 'discipline_inspector');
+    const lists = await Promise.all([
+      client.expect('GET', `/api/units/${town}/talks?year=${year}`, 200, { token: inspector }),
+      client.expect('GET', '/api/my/talks', 200, { token: await as(townSecretary, 'unit_secretary') }),
+      client.expect('GET', `/api/units/${town}/warning-notices?year=${year}`, 200, { token: inspector }),
+      client.expect('GET', '/api/my/warning-notices', 200, { token: await as(townStaff, 'unit_staff') }),
+    ]);
+    for (const value of Object.values(secrets)) expect([value, JSON.stringify(lists).includes(value)]).toEqual([value, false]);
     // Every route of the service, called without a token (the public), is refused with nothing of the records.
     const interviews = services.find((s) => s.name === 'interviews')!;
     for (const fn of Object.values(interviews.functions)) {

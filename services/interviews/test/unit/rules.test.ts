@@ -2,8 +2,8 @@ import { ConflictError, ForbiddenError, RuleError } from '#shared/errors.js';
 import type { Caller } from '#shared/auth/claims.js';
 import { loadFixture } from '#events/fixtures/index.js';
 import { noticeOfSubject, replyDeadlineSubject } from '#events/interviews/parts.js';
-import { approve, checkProposer, proposedTalk, hold, jointConvenors, mayRead, nextStep, shownStatus, statePosition, statingPositionsOf, submitPlan, type Person, type Talk } from '../../src/domain/talks.js';
-import { checkReplyDate, mayReadNotice, reply, review, type WarningNotice } from '../../src/domain/notices.js';
+import { approve, checkProposer, checkRecorder, proposedTalk, hold, jointConvenors, mayRead, nextStep, shownStatus, statePosition, statingPositionsOf, submitPlan, type Person, type Talk } from '../../src/domain/talks.js';
+import { checkReplyDate, isOverdue, mayReadNotice, reply, review, type WarningNotice } from '../../src/domain/notices.js';
 import { jointSituations } from '../../src/config.js';
 
 const county = '019a7b2e-4c1d-7f00-8a11-3d2f6b9e0c02';
@@ -51,6 +51,17 @@ describe('the joint talk', () => {
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'sec', revision: 2 });
     expect(() => approve(approved, caller('sec', 'unit_secretary', county), ['sec'])).toThrow(ConflictError);
     expect(() => approve({ ...proposed(), kind: 'warning' }, caller('sec', 'unit_secretary', county), ['sec'])).toThrow(ConflictError);
+  });
+
+  it('is recorded by the chairing discipline chief of the host unit; any other kind by its proposer or host unit, never by a person talked to', () => {
+    expect(() => checkRecorder(proposed(), caller('dis', 'discipline_inspector', county), 'dis')).not.toThrow();
+    // Another inspector of the host unit, not the one named as chairing.
+    expect(() => checkRecorder(proposed(), caller('dis2', 'discipline_inspector', county), 'dis')).toThrow(ForbiddenError);
+    const integrity: Talk = { ...proposed(), kind: 'integrity', proposedBy: 'sec' };
+    expect(() => checkRecorder(integrity, caller('sec', 'unit_secretary', county), undefined)).not.toThrow();
+    expect(() => checkRecorder(integrity, caller('org', 'organisation_dept', county), undefined)).not.toThrow();
+    expect(() => checkRecorder(integrity, caller('x', 'organisation_dept', town), undefined)).toThrow(ForbiddenError);
+    expect(() => checkRecorder({ ...integrity, hostUnitId: town }, caller('tsec', 'unit_secretary', town), undefined)).toThrow(ForbiddenError);
   });
 
   it('is held by four different leaders in their posts, recorded by the host’s discipline chief after approval', () => {
@@ -114,7 +125,7 @@ describe('warning notices', () => {
     issuedAt: '2026-11-01T10:00:00+08:00',
     replyDueAt: '2026-11-15T23:59:59+08:00',
     status: 'issued',
-    overdue: true,
+    overdueFor: '2026-11-15T23:59:59+08:00',
     replies: [],
     rectification: null,
     revision: 1,
@@ -122,8 +133,10 @@ describe('warning notices', () => {
 
   it('is replied to by the person warned, on time or late, and the reply clears overdue', () => {
     expect(() => reply(notice(), caller('tsec', 'unit_secretary', town), 'r', new Date(), 'at')).toThrow(ForbiddenError);
+    expect(isOverdue(notice())).toBe(true);
     const onTime = reply(notice(), caller('tmem', 'unit_staff', town), 'r', new Date('2026-11-15T23:59:59+08:00'), 'at');
-    expect(onTime).toMatchObject({ status: 'replied', overdue: false, replies: [{ onTime: true }] });
+    expect(onTime).toMatchObject({ status: 'replied', replies: [{ onTime: true }] });
+    expect(isOverdue(onTime)).toBe(false);
     expect(reply(notice(), caller('tmem', 'unit_staff', town), 'r', new Date('2026-11-16T00:00:00+08:00'), 'at').replies[0]!.onTime).toBe(false);
     expect(() => reply(onTime, caller('tmem', 'unit_staff', town), 'again', new Date(), 'at')).toThrow(ConflictError);
   });
@@ -134,6 +147,10 @@ describe('warning notices', () => {
     expect(() => review(replied, caller('dis', 'discipline_inspector', county), { decision: 'return' })).toThrow(RuleError);
     const returned = review(replied, caller('dis', 'discipline_inspector', county), { decision: 'return', reason: '不具体', replyDueAt: '2026-11-30T23:59:59+08:00' });
     expect(returned).toMatchObject({ status: 'returned', replyDueAt: '2026-11-30T23:59:59+08:00', replies: [{ decision: 'returned', reason: '不具体' }] });
+    // Overdue for the first date, not for the new one until the engine escalates it.
+    expect(isOverdue(returned)).toBe(false);
+    // The same moment however written: the engine gives due times in UTC.
+    expect(isOverdue({ ...returned, overdueFor: '2026-11-30T15:59:59.000Z' })).toBe(true);
     expect(() => review(returned, caller('dis', 'discipline_inspector', county), { decision: 'accept' })).toThrow(ConflictError);
     const again = reply(returned, caller('tmem', 'unit_staff', town), 'r2', new Date('2026-11-20T10:00:00+08:00'), 'at');
     expect(review(again, caller('dis', 'discipline_inspector', county), { decision: 'accept' }).status).toBe('accepted');

@@ -58,12 +58,16 @@ const DevelopmentSignIn = ({ onSignedIn }: { onSignedIn: (session: Session) => v
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, '单位列表加载失败。')));
   }, []);
+  // The people of the unit picked last: an answer for a unit picked before (the root, shown first)
+  // that comes after is dropped, not shown as this unit's.
   useEffect(() => {
     setPeople([]);
     if (!unitId) return;
-    get<{ people: Person[] }>(`/_local/sign-in/units/${encodeURIComponent(unitId)}/people`)
+    const controller = new AbortController();
+    get<{ people: Person[] }>(`/_local/sign-in/units/${encodeURIComponent(unitId)}/people`, controller.signal)
       .then(({ people }) => setPeople(people))
-      .catch(() => setPeople([]));
+      .catch(() => undefined);
+    return () => controller.abort();
   }, [unitId]);
   const ordered = useMemo(() => inTreeOrder(units), [units]);
 

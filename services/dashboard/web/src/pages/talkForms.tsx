@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { get, request } from '../api.js';
-import type { JointSituation, Post, Talk } from '../interviews.js';
+import type { JointSituation, Post, Talk, TalkSummary } from '../interviews.js';
 import { linesOf, Outcome, PeopleChecks, PersonSelect, SourceFields, sourceBody, useAction, usePosts, type SourceValue } from '../formParts.js';
 import { jointConvenorNames, talkKindNames, type JointConvenorRole, type Role, type TalkKind } from '../terms.js';
 import { todayCst } from '../dates.js';
@@ -107,7 +107,7 @@ const presetConvenors = (posts: readonly Post[]): Record<JointConvenorRole, stri
     }),
   ) as Record<JointConvenorRole, string>;
 
-export const RecordTalkForm = ({ talk, onRecorded }: { talk: Talk; onRecorded: (talk: Talk, said: string) => void }) => {
+export const RecordTalkForm = ({ talk, onRecorded }: { talk: Pick<TalkSummary, 'talkId' | 'kind' | 'unitId' | 'hostUnitId'>; onRecorded: (talk: Talk, said: string) => void }) => {
   const host = usePosts(talk.hostUnitId);
   const unit = usePosts(talk.unitId === talk.hostUnitId ? undefined : talk.unitId);
   const joint = talk.kind === 'joint';

@@ -6,81 +6,64 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FormToggle, Said } from '../formParts.js';
-import { ApiError, get } from '../api.js';
-import { useLive, useNewest } from '../live.js';
+import { useLive, useNewest, useRecord } from '../live.js';
 import { LiveLine } from '../liveLine.js';
 import { StatCards } from '../widgets.js';
 import type { Session } from '../session.js';
-import type { Talk } from '../interviews.js';
-import { mayApprove, mayRecord, monthName, talkDay, talkRoles, talksByMonth } from '../talkRules.js';
+import type { Talk, TalkSummary } from '../interviews.js';
+import { mayApprove, mayRecord, monthName, talkDay, talkRoles, talkSummary, talksByMonth } from '../talkRules.js';
 import { NextLine, TalkBadge, TalkRecord, talkTitle, WorkflowSteps } from '../talkParts.js';
 import { ApproveTalk } from '../talkActions.js';
 import { sourceKindNames } from '../terms.js';
 import { ProposeTalkForm, RecordTalkForm } from './talkForms.js';
 import { ScopeBar, useScope, type Scope } from './interviewScope.js';
 
-const people = (talk: Talk) => talk.interviewees.map((p) => p.name).join('、');
+const people = (talk: Pick<TalkSummary, 'interviewees'>) => talk.interviewees.map((p) => p.name).join('、');
 
 /**
  * The record of one talk, read from `GET /api/talks/{id}` when opened and again when the list says
  * it changed (each read is recorded, so it is not read on every reload), with the steps the viewer
- * may take on it.
+ * may take on it. Until it is read, the panel shows only the title from the list, which has none of
+ * the record's words.
  */
-const TalkPanel = ({ talkId, listed, session, scope, onChanged, onClose }: { talkId: string; listed: Talk | undefined; session: Session; scope: Scope; onChanged: (talk: Talk) => void; onClose: () => void }) => {
-  const [talk, setTalk] = useState<Talk>();
-  const [error, setError] = useState<ApiError>();
+const TalkPanel = ({ listed, session, scope, onChanged, onClose }: { listed: TalkSummary; session: Session; scope: Scope; onChanged: (talk: TalkSummary) => void; onClose: () => void }) => {
+  const opened = useRecord<Talk>(`/api/talks/${encodeURIComponent(listed.talkId)}`, listed.revision, true);
   const [said, setSaid] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
-  const listedRevision = listed?.revision ?? 0;
-  const shown = talk?.talkId === talkId ? talk : undefined;
-  useEffect(() => {
-    if (shown && shown.revision >= listedRevision) return;
-    const controller = new AbortController();
-    get<Talk>(`/api/talks/${encodeURIComponent(talkId)}`, controller.signal)
-      .then((answer) => {
-        setTalk(answer);
-        setError(undefined);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e : new ApiError(0, '谈话记录加载失败。'));
-      });
-    return () => controller.abort();
-  }, [talkId, listedRevision]);
   // The person who opened it is taken to it.
   useEffect(() => {
     setSaid(undefined);
-    setError(undefined);
     heading.current?.focus();
-  }, [talkId]);
+  }, [listed.talkId]);
   const done = (next: Talk, text: string) => {
-    setTalk(next);
-    onChanged(next);
+    opened.set(next);
+    onChanged(talkSummary(next));
     setSaid(text);
   };
-  const title = shown ? talkTitle(shown) : listed ? talkTitle(listed) : '谈话记录';
+  const shown = opened.record;
   return (
     <section class="card record-panel" aria-labelledby="talk-record-title">
       <div class="card-head">
         <h3 id="talk-record-title" ref={heading} tabIndex={-1}>
-          谈话记录：{title}
+          谈话记录：{talkTitle(shown ?? listed)}
         </h3>
         <button type="button" class="secondary" onClick={onClose}>
           关闭记录
         </button>
       </div>
-      {error && (
+      {opened.error && (
         <p role="alert" class="error">
-          {error.message}
+          {opened.error.message}
         </p>
       )}
-      {!shown && !error && <p class="muted">正在加载…</p>}
+      {opened.loading && <p class="muted">正在加载…</p>}
       {shown && (
         <>
           <p>
             状态：<TalkBadge talk={shown} />
             {shown.suggested && shown.status !== 'suggested' && <span class="badge">源自系统建议</span>}
           </p>
-          <WorkflowSteps talk={shown} />
+          <WorkflowSteps talk={talkSummary(shown)} />
           <NextLine talk={shown} viewer={session} />
           <TalkRecord talk={shown} hostName={shown.hostUnitId === shown.unitId ? undefined : scope.unitName(shown.hostUnitId)} />
           {mayApprove(shown, session) && <ApproveTalk talk={shown} onDone={done} />}
@@ -96,16 +79,17 @@ export const TalksView = ({ session }: { session: Session }) => {
   const scope = useScope(session);
   const unitId = scope.unitId;
   const path = unitId ? `/api/units/${encodeURIComponent(unitId)}/talks?year=${scope.year}` : undefined;
-  const live = useLive<{ talks: readonly Talk[] }>(path);
+  const live = useLive<{ talks: readonly TalkSummary[] }>(path);
   const { records: talks, update } = useNewest(live.data?.talks ?? [], (t) => t.talkId, path);
   const [openId, setOpenId] = useState<string>();
   const [proposing, setProposing] = useState(false);
   const [said, setSaid] = useState<string>();
+  const openedTalk = openId === undefined ? undefined : talks.find((t) => t.talkId === openId);
   const suggested = talks.filter((t) => t.status === 'suggested');
   const months = talksByMonth(talks.filter((t) => t.status !== 'suggested'));
-  const count = (statuses: readonly Talk['status'][]) => talks.filter((t) => statuses.includes(t.status)).length;
+  const count = (statuses: readonly TalkSummary['status'][]) => talks.filter((t) => statuses.includes(t.status)).length;
   const mayPropose = talkRoles.includes(session.role) && unitId !== undefined;
-  const open = (talk: Talk) => () => setOpenId(talk.talkId);
+  const open = (talk: TalkSummary) => () => setOpenId(talk.talkId);
   // Another unit or year: its own talks, none of the last one's open or said.
   useEffect(() => {
     setOpenId(undefined);
@@ -132,7 +116,7 @@ export const TalksView = ({ session }: { session: Session }) => {
             unitId={unitId}
             role={session.role}
             onProposed={(talk, text) => {
-              update(talk);
+              update(talkSummary(talk));
               setSaid(text);
               setProposing(false);
             }}
@@ -184,7 +168,7 @@ export const TalksView = ({ session }: { session: Session }) => {
           </section>
         ))}
       </section>
-      {openId && <TalkPanel talkId={openId} listed={talks.find((t) => t.talkId === openId)} session={session} scope={scope} onChanged={update} onClose={() => setOpenId(undefined)} />}
+      {openedTalk && <TalkPanel listed={openedTalk} session={session} scope={scope} onChanged={update} onClose={() => setOpenId(undefined)} />}
     </>
   );
 };

@@ -1,26 +1,28 @@
 /**
  * The warning-notice ledger (预警提示台账) of a unit of the viewer's tree in a year: the counts, the
- * replies awaiting review first, every notice in a table that exports, any notice opened with its
- * replies; the commission issues a notice here and accepts a reply or returns it with a reason and
- * a new date.
+ * replies awaiting review first, every notice in a table that exports, all from the list's
+ * summaries. A notice opened is read with what it says and its replies' words (a read the service
+ * records); the commission issues a notice here, and in the notice opened accepts a reply or
+ * returns it with a reason and a new date.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../api.js';
-import { useLive, useNewest } from '../live.js';
+import { useLive, useNewest, useRecord } from '../live.js';
 import { LiveLine } from '../liveLine.js';
 import { DataTable } from '../dataTable.js';
 import { StatCards } from '../widgets.js';
 import type { Session } from '../session.js';
-import type { WarningNotice } from '../interviews.js';
-import { defaultReplyDate, mayReview, noticeStatusText, replyUnderReview } from '../noticeRules.js';
-import { NoticeBadge, NoticeFacts, Replies } from '../noticeParts.js';
+import type { NoticeSummary, WarningNotice } from '../interviews.js';
+import { defaultReplyDate, mayReview, noticeStatusText, noticeSummary, replyUnderReview } from '../noticeRules.js';
+import { NoticeBadge, NoticeFacts, NoticeWords, Replies } from '../noticeParts.js';
 import { FormToggle, Outcome, PersonSelect, Said, SourceFields, sourceBody, useAction, usePosts, type SourceValue } from '../formParts.js';
 import { addDays, dayOf, timeText, todayCst } from '../dates.js';
+import { sourceKindNames } from '../terms.js';
 import { ScopeBar, scopeText, useScope } from './interviewScope.js';
 
 type Done = (notice: WarningNotice, said: string) => void;
 
-const noticePath = (notice: WarningNotice) => `/api/warning-notices/${encodeURIComponent(notice.noticeId)}`;
+const noticePath = (notice: Pick<NoticeSummary, 'noticeId'>) => `/api/warning-notices/${encodeURIComponent(notice.noticeId)}`;
 
 const IssueNoticeForm = ({ unitId, onIssued }: { unitId: string; onIssued: Done }) => {
   const { posts, error: postsError } = usePosts(unitId);
@@ -97,7 +99,7 @@ const IssueNoticeForm = ({ unitId, onIssued }: { unitId: string; onIssued: Done 
 };
 
 /** The commission's review of a reply: accept it, or return it with a reason and a new reply date. */
-const ReviewForm = ({ notice, onReviewed }: { notice: WarningNotice; onReviewed: Done }) => {
+const ReviewForm = ({ notice, onReviewed }: { notice: Pick<NoticeSummary, 'noticeId' | 'person'>; onReviewed: Done }) => {
   const [reason, setReason] = useState('');
   const [newDate, setNewDate] = useState(() => addDays(todayCst(), 7));
   const action = useAction();
@@ -142,23 +144,50 @@ const ReviewForm = ({ notice, onReviewed }: { notice: WarningNotice; onReviewed:
   );
 };
 
-/** A notice with what it says and its replies; the review while a reply awaits it. */
-const NoticeCard = ({ notice, session, onChanged }: { notice: WarningNotice; session: Session; onChanged: Done }) => {
-  const headingId = `notice-${notice.noticeId}`;
-  const reply = replyUnderReview(notice);
+/**
+ * One notice, read from `GET /api/warning-notices/{id}` when opened and again when the list says it
+ * changed, with what it says and its replies' words; the review while a reply awaits it. Until it
+ * is read, the panel shows only what the list gives.
+ */
+const NoticePanel = ({ listed, session, onChanged, onClose }: { listed: NoticeSummary; session: Session; onChanged: (notice: NoticeSummary) => void; onClose: () => void }) => {
+  const opened = useRecord<WarningNotice>(noticePath(listed), listed.revision, true);
+  const [said, setSaid] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The person who opened it is taken to it.
+  useEffect(() => {
+    setSaid(undefined);
+    heading.current?.focus();
+  }, [listed.noticeId]);
+  const reviewed: Done = (next, text) => {
+    opened.set(next);
+    onChanged(noticeSummary(next));
+    setSaid(text);
+  };
+  const notice = opened.record;
   return (
-    <article class="card" aria-labelledby={headingId}>
+    <section class="card record-panel" aria-labelledby="notice-record-title">
       <div class="card-head">
-        <h4 id={headingId} tabIndex={-1}>
-          {notice.person.name}（{notice.person.title}）· {notice.unitName}
-        </h4>
-        <NoticeBadge notice={notice} />
+        <h3 id="notice-record-title" ref={heading} tabIndex={-1}>
+          预警提示：{listed.person.name}（{listed.person.title}）· {listed.unitName}
+        </h3>
+        <NoticeBadge notice={notice ?? listed} />
+        <button type="button" class="secondary" onClick={onClose}>
+          关闭详情
+        </button>
       </div>
-      <NoticeFacts notice={notice} />
-      <h5>回复记录</h5>
-      <Replies notice={notice} />
-      {mayReview(notice, session) && reply && <ReviewForm notice={notice} onReviewed={onChanged} />}
-    </article>
+      {opened.error && (
+        <p role="alert" class="error">
+          {opened.error.message}
+        </p>
+      )}
+      {opened.loading && <p class="muted">正在加载…</p>}
+      <NoticeFacts notice={notice ?? listed} />
+      {notice && <NoticeWords notice={notice} />}
+      <h4>回复记录</h4>
+      <Replies replies={notice?.replies ?? listed.replies} />
+      {notice && mayReview(notice, session) && replyUnderReview(notice) && <ReviewForm notice={notice} onReviewed={reviewed} />}
+      <Said text={said} />
+    </section>
   );
 };
 
@@ -166,31 +195,20 @@ export const WarningsView = ({ session }: { session: Session }) => {
   const scope = useScope(session);
   const unitId = scope.unitId;
   const path = unitId ? `/api/units/${encodeURIComponent(unitId)}/warning-notices?year=${scope.year}` : undefined;
-  const live = useLive<{ notices: readonly WarningNotice[] }>(path);
+  const live = useLive<{ notices: readonly NoticeSummary[] }>(path);
   const { records: notices, update } = useNewest(live.data?.notices ?? [], (n) => n.noticeId, path);
   const [issuing, setIssuing] = useState(false);
   const [said, setSaid] = useState<string>();
-  // A reviewed reply leaves the list awaiting review: what was done is said above the list, not in its card.
-  const [reviewed, setReviewed] = useState<string>();
   const [openId, setOpenId] = useState<string>();
-  const review: Done = (notice, text) => {
-    update(notice);
-    setReviewed(text);
-  };
   const awaiting = notices.filter((n) => n.status === 'replied');
-  const opened = notices.find((n) => n.noticeId === openId && n.status !== 'replied');
-  const count = (test: (n: WarningNotice) => boolean) => (live.data ? notices.filter(test).length : undefined);
+  const opened = openId === undefined ? undefined : notices.find((n) => n.noticeId === openId);
+  const count = (test: (n: NoticeSummary) => boolean) => (live.data ? notices.filter(test).length : undefined);
   const commission = session.role === 'discipline_inspector';
   // Another unit or year: its own notices, none of the last one's open or said.
   useEffect(() => {
     setOpenId(undefined);
     setSaid(undefined);
-    setReviewed(undefined);
   }, [path]);
-  // The notice opened from the table, or its card among those awaiting review, is where the person is taken.
-  useEffect(() => {
-    if (openId) document.getElementById(`notice-${openId}`)?.focus();
-  }, [openId]);
   return (
     <>
       <LiveLine live={live} />
@@ -211,7 +229,7 @@ export const WarningsView = ({ session }: { session: Session }) => {
           <IssueNoticeForm
             unitId={unitId}
             onIssued={(notice, text) => {
-              update(notice);
+              update(noticeSummary(notice));
               setSaid(text);
               setIssuing(false);
             }}
@@ -220,16 +238,31 @@ export const WarningsView = ({ session }: { session: Session }) => {
       )}
       <section class="card" aria-labelledby="awaiting-title">
         <h3 id="awaiting-title">待审核的回复（{awaiting.length}）</h3>
-        {reviewed && (
-          <p role="status" class="ok-text">
-            {reviewed}
-          </p>
+        {awaiting.length === 0 ? (
+          <p class="muted">{live.loading && !live.data ? '正在加载…' : '暂无待审核的回复。'}</p>
+        ) : (
+          <ul class="plain">
+            {awaiting.map((n) => {
+              const reply = replyUnderReview(n);
+              return (
+                <li key={n.noticeId}>
+                  <strong>{n.person.name}</strong>（{n.person.title}）· {n.unitName}　
+                  {reply ? (
+                    <>
+                      回复于 {timeText(reply.at)}
+                      {!reply.onTime && <span class="warn-text">（逾期回复）</span>}
+                    </>
+                  ) : null}{' '}
+                  <button type="button" class="secondary" aria-label={`查看并审核：${n.person.name}（${dayOf(n.issuedAt)}）`} onClick={() => setOpenId(n.noticeId)}>
+                    查看并审核
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
         )}
-        {awaiting.length === 0 && <p class="muted">{live.loading && !live.data ? '正在加载…' : '暂无待审核的回复。'}</p>}
-        {awaiting.map((n) => (
-          <NoticeCard key={n.noticeId} notice={n} session={session} onChanged={review} />
-        ))}
       </section>
+      {opened && <NoticePanel listed={opened} session={session} onChanged={update} onClose={() => setOpenId(undefined)} />}
       <DataTable
         title="预警提示台账"
         caption="本年度发出的预警提示及回复情况，点击被提示人查看详情"
@@ -251,22 +284,13 @@ export const WarningsView = ({ session }: { session: Session }) => {
           },
           { header: '职务', value: (n) => n.person.title },
           { header: '单位', value: (n) => n.unitName },
-          { header: '苗头性、倾向性问题', value: (n) => n.tendency, width: 40 },
-          { header: '整改要求', value: (n) => n.demands, width: 40 },
+          { header: '来源', value: (n) => `${sourceKindNames[n.source.kind]}${n.source.summary ? `：${n.source.summary}` : ''}`, width: 40 },
           { header: '下发时间', value: (n) => timeText(n.issuedAt), width: 20 },
           { header: '回复期限', value: (n) => dayOf(n.replyDueAt) },
           { header: '状态', value: (n) => noticeStatusText(n), cell: (n) => <NoticeBadge notice={n} /> },
           { header: '回复次数', value: (n) => n.replies.length },
         ]}
       />
-      {opened && (
-        <section aria-label="预警提示详情">
-          <NoticeCard key={opened.noticeId} notice={opened} session={session} onChanged={review} />
-          <button type="button" class="secondary" onClick={() => setOpenId(undefined)}>
-            关闭详情
-          </button>
-        </section>
-      )}
     </>
   );
 };

@@ -1,23 +1,28 @@
 /**
- * The talks naming the person signed in (convenor or talked to), newest first: each with its
- * workflow step by step, who must act next, its record, and the step the person can take here —
- * approve a joint talk, state a position, file the rectification plan.
+ * The talks naming the person signed in (convenor or talked to), newest first: each from the list's
+ * summary with its workflow step by step, who must act next, and the step the person can take here
+ * — approve a joint talk, state a position, file the rectification plan. Its record is read only
+ * when the person opens it (the service records each read), and again if the talk changes meanwhile.
  */
 import { useState } from 'preact/hooks';
-import { useLive, useNewest } from '../live.js';
+import { useLive, useNewest, useRecord } from '../live.js';
 import { Said } from '../formParts.js';
 import { LiveLine } from '../liveLine.js';
 import type { Session } from '../session.js';
-import type { Talk } from '../interviews.js';
-import { isMyTurn, mayApprove, mayFilePlan, positionDue } from '../talkRules.js';
+import type { Talk, TalkSummary } from '../interviews.js';
+import { isMyTurn, mayApprove, mayFilePlan, positionDue, talkSummary } from '../talkRules.js';
 import { NextLine, TalkBadge, TalkRecord, talkTitle, WorkflowSteps } from '../talkParts.js';
 import { ApproveTalk, PlanForm, PositionForm } from '../talkActions.js';
 import { sourceKindNames } from '../terms.js';
 
-const TalkCard = ({ talk, session, onDone }: { talk: Talk; session: Session; onDone: (talk: Talk) => void }) => {
+const TalkCard = ({ talk, session, onDone }: { talk: TalkSummary; session: Session; onDone: (talk: TalkSummary) => void }) => {
   const [said, setSaid] = useState<string>();
+  const [reading, setReading] = useState(false);
+  const opened = useRecord<Talk>(`/api/talks/${encodeURIComponent(talk.talkId)}`, talk.revision, reading);
+  // An action answers the talk's record: the list takes its summary, an open record shows it with no read.
   const done = (next: Talk, text: string) => {
-    onDone(next);
+    opened.set(next);
+    onDone(talkSummary(next));
     setSaid(text);
   };
   const headingId = `talk-${talk.talkId}`;
@@ -36,9 +41,15 @@ const TalkCard = ({ talk, session, onDone }: { talk: Talk; session: Session; onD
       {talk.trigger && <p>联合谈话情形：{talk.trigger.text}</p>}
       <WorkflowSteps talk={talk} />
       <NextLine talk={talk} viewer={session} />
-      <details>
+      <details onToggle={(e) => setReading((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>谈话记录</summary>
-        <TalkRecord talk={talk} />
+        {opened.loading && <p class="muted">正在加载谈话记录…</p>}
+        {opened.error && (
+          <p role="alert" class="error">
+            {opened.error.message}
+          </p>
+        )}
+        {reading && opened.record && <TalkRecord talk={opened.record} />}
       </details>
       {mayApprove(talk, session) && <ApproveTalk talk={talk} onDone={done} />}
       {positionDue(talk, session) && <PositionForm talk={talk} onDone={done} />}
@@ -50,7 +61,7 @@ const TalkCard = ({ talk, session, onDone }: { talk: Talk; session: Session; onD
 };
 
 export const MyTalks = ({ session }: { session: Session }) => {
-  const live = useLive<{ talks: readonly Talk[] }>('/api/my/talks');
+  const live = useLive<{ talks: readonly TalkSummary[] }>('/api/my/talks');
   const { records: talks, update } = useNewest(live.data?.talks ?? [], (t) => t.talkId);
   const mine = talks.filter((t) => isMyTurn(t, session)).length;
   return (

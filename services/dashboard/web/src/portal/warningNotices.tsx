@@ -1,20 +1,21 @@
 /**
- * The warning notices addressed to the person signed in, newest first: the tendency, the demands,
- * the reply date and status (逾期 flagged), every reply with the commission's decision, and the
+ * The warning notices addressed to the person signed in, newest first: from the list, the reply date
+ * and status (逾期 flagged) and every reply's date and the commission's decision; once the person
+ * opens one (a read the service records), the tendency, the demands, the replies' words and the
  * written reply while one is due.
  */
 import { useState } from 'preact/hooks';
 import { request } from '../api.js';
-import { useLive, useNewest } from '../live.js';
+import { useLive, useNewest, useRecord } from '../live.js';
 import { LiveLine } from '../liveLine.js';
 import type { Session } from '../session.js';
-import type { WarningNotice } from '../interviews.js';
-import { mayReply } from '../noticeRules.js';
-import { Outcome, Said, useAction } from '../formParts.js';
+import type { NoticeSummary, WarningNotice } from '../interviews.js';
+import { mayReply, noticeSummary } from '../noticeRules.js';
+import { FormToggle, Outcome, Said, useAction } from '../formParts.js';
 import { dayOf } from '../dates.js';
-import { NoticeBadge, NoticeFacts, Replies } from '../noticeParts.js';
+import { NoticeBadge, NoticeFacts, NoticeWords, Replies } from '../noticeParts.js';
 
-const ReplyForm = ({ notice, onDone }: { notice: WarningNotice; onDone: (notice: WarningNotice, said: string) => void }) => {
+const ReplyForm = ({ notice, onDone }: { notice: Pick<NoticeSummary, 'noticeId'>; onDone: (notice: WarningNotice, said: string) => void }) => {
   const [text, setText] = useState('');
   const action = useAction();
   const id = `reply-${notice.noticeId}`;
@@ -41,9 +42,17 @@ const ReplyForm = ({ notice, onDone }: { notice: WarningNotice; onDone: (notice:
   );
 };
 
-const NoticeCard = ({ notice, session, onDone }: { notice: WarningNotice; session: Session; onDone: (notice: WarningNotice) => void }) => {
+/**
+ * A notice from the list's summary: its dates, status and replies' decisions. What it says, the
+ * replies' words and the reply form come with its record, read when the person opens it.
+ */
+const NoticeCard = ({ notice, session, onDone }: { notice: NoticeSummary; session: Session; onDone: (notice: NoticeSummary) => void }) => {
   const [said, setSaid] = useState<string>();
+  const [reading, setReading] = useState(false);
+  const opened = useRecord<WarningNotice>(`/api/warning-notices/${encodeURIComponent(notice.noticeId)}`, notice.revision, reading);
   const headingId = `notice-${notice.noticeId}`;
+  const replyDue = mayReply(notice, session);
+  const record = reading ? opened.record : undefined;
   return (
     <article class="card" aria-labelledby={headingId}>
       <div class="card-head">
@@ -51,13 +60,26 @@ const NoticeCard = ({ notice, session, onDone }: { notice: WarningNotice; sessio
         <NoticeBadge notice={notice} />
       </div>
       <NoticeFacts notice={notice} />
+      <FormToggle open={reading} show={replyDue ? '查看并回复' : '查看预警提示'} hide="收起预警提示" controls={`${headingId}-record`} onToggle={() => setReading(!reading)} />
+      {reading && (
+        <div id={`${headingId}-record`}>
+          {opened.loading && <p class="muted">正在加载预警提示…</p>}
+          {opened.error && (
+            <p role="alert" class="error">
+              {opened.error.message}
+            </p>
+          )}
+          {record && <NoticeWords notice={record} />}
+        </div>
+      )}
       <h4>回复记录</h4>
-      <Replies notice={notice} />
-      {mayReply(notice, session) && (
+      <Replies replies={record?.replies ?? notice.replies} />
+      {record && replyDue && (
         <ReplyForm
           notice={notice}
           onDone={(next, text) => {
-            onDone(next);
+            opened.set(next);
+            onDone(noticeSummary(next));
             setSaid(text);
           }}
         />
@@ -68,7 +90,7 @@ const NoticeCard = ({ notice, session, onDone }: { notice: WarningNotice; sessio
 };
 
 export const MyWarningNotices = ({ session }: { session: Session }) => {
-  const live = useLive<{ notices: readonly WarningNotice[] }>('/api/my/warning-notices');
+  const live = useLive<{ notices: readonly NoticeSummary[] }>('/api/my/warning-notices');
   const { records: notices, update } = useNewest(live.data?.notices ?? [], (n) => n.noticeId);
   const due = notices.filter((n) => mayReply(n, session)).length;
   return (

@@ -1,5 +1,5 @@
-/** What an action answered is shown at once; the live list takes over as soon as it has caught up. */
-import { newestOf } from '../../src/revisions.js';
+/** What an action answered is shown at once, the live list taking over once it has caught up; a record opened is read again only when the list says it changed. */
+import { needsRead, newestOf } from '../../src/revisions.js';
 
 interface Record {
   readonly id: string;
@@ -38,5 +38,22 @@ describe('the newest of a list and what actions answered', () => {
 
     // Assess
     expect(shown.map((r) => r.status)).toEqual(['held', 'proposed']);
+  });
+});
+
+describe('reading a record opened from a list', () => {
+  it('reads it when nothing is shown yet, and again only when the list has a newer revision than the one shown', () => {
+    // Prepare
+    const shown = { revision: 3 };
+
+    // Act and assess
+    expect(needsRead(undefined, 1)).toBe(true);
+    expect(needsRead(shown, 4)).toBe(true);
+    expect(needsRead(shown, 3)).toBe(false);
+  });
+
+  it('does not read it again when an action answered a record newer than the list', () => {
+    // Act and assess
+    expect(needsRead({ revision: 5 }, 4)).toBe(false);
   });
 });
