@@ -188,6 +188,15 @@ export default defineService({
       request: { path: NoticePath },
       responses: { 200: { description: 'The notice', body: NoticeView }, 403: { description: 'Neither the person, their leader in charge, nor the commission or organisation department', body: Problem }, ...noNotice },
     }),
+    noticeAccessLog: httpFunction('src/handlers/noticeAccessLog.ts', 'Reads who read a warning notice, and when', {
+      method: 'GET',
+      path: '/api/warning-notices/{noticeId}/access-log',
+      roles: commission,
+      reach: { kind: 'subtree', unit: noticeInPath },
+      summary: '预警提示查阅日志 / Who read the notice',
+      request: { path: NoticePath },
+      responses: { 200: { description: 'Every read, oldest first', body: AccessLog }, ...noNotice },
+    }),
     replyNotice: httpFunction('src/handlers/replyNotice.ts', 'Replies in writing to a warning notice', {
       method: 'POST',
       path: '/api/warning-notices/{noticeId}/reply',

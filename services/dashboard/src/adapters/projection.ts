@@ -5,6 +5,7 @@ import { foldReport, reportStepOf, type ReportState, type ReportStep } from '../
 import { overviewStatusOf } from '../domain/overview.js';
 import type { Versioned } from '../domain/versioned.js';
 import { slotName, slotsOf } from './slots.js';
+import { ancestorsSlot, latestAncestors } from '#shared/dynamo/knownUnits.js';
 
 /**
  * The dashboard's read model: units in one partition (`UNITS`), report status in one partition per
@@ -20,15 +21,7 @@ export const table = () => tableName('dashboard');
 const statusKey = (year: number, unitId: string) => ({ pk: `ANNUAL_REPORTS#${year}`, sk: `UNIT#${unitId}` });
 const unitKey = (unitId: string) => ({ pk: 'UNITS', sk: `UNIT#${unitId}` });
 
-/** Where an event's statement of a unit's ancestors is kept in the unit's item; see {@link unitUpdate}. */
-const ancestorsPrefix = 'ancestors#';
-
-/**
- * The attribute of the ancestors an event states: `ancestors#<time in UTC>#<event id>`. Names sort
- * as the events' envelope times do (ISO 8601 in UTC has a fixed width), the event id breaking a tie
- * of the same millisecond; a redelivery writes the same attribute again.
- */
-export const ancestorsSlot = (event: { readonly time: string; readonly id: string }): string => `${ancestorsPrefix}${new Date(event.time).toISOString()}#${event.id}`;
+export { ancestorsSlot };
 
 /**
  * The Update of a unit item: `kind` and `unitId`, and the assignments given.
@@ -147,18 +140,6 @@ export interface ProjectedUnit {
   readonly name: string;
   readonly ancestorIds: readonly string[];
 }
-
-/**
- * The ancestors of the latest event that stated them: the greatest {@link ancestorsSlot}. An item
- * written before ancestors were kept by event (a table not replayed since) has `ancestorIds`.
- */
-const latestAncestors = (item: Readonly<Record<string, unknown>>): readonly string[] | undefined => {
-  const latest = Object.keys(item)
-    .filter((name) => name.startsWith(ancestorsPrefix))
-    .sort()
-    .at(-1);
-  return (latest === undefined ? item.ancestorIds : item[latest]) as readonly string[] | undefined;
-};
 
 /**
  * The unit a unit item holds, or `undefined` while it lacks a name or ancestors: an item that only

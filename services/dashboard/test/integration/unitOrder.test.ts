@@ -8,9 +8,11 @@
  * once keyed by unit as the relay keys them and in an order that partitions can give: a rename
  * before its unit's registration, a move before the registration of a unit below it, and an older
  * move after a newer one. Both trees end item for item the same, and the gateway shows the moved
- * tree. Then every order of one unit's events, written through the projection's effects to a table
- * of the test's own, gives the same item.
+ * tree; the reports and interviews services, whose consumers keep the units the same way, end with
+ * the same tree. Then every order of one unit's events, written through the projection's effects to
+ * a table of the test's own, gives the same item.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -19,6 +21,7 @@ import { cstDate, cloudEventContentType, toCstIso } from '#events/envelope.js';
 import { SigningEvent, type UnitMovedV1, type UnitRegisteredV1, type UnitRenamedV1 } from '#events/index.js';
 import { topics } from '#events/topics.js';
 import type { TransactItem } from '#shared/kafka/consumer.js';
+import { knownUnitOf } from '#shared/dynamo/knownUnits.js';
 import { kafkaProducer, type ProducerPort } from '#shared/kafka/producer.js';
 import { createKeyedTable, localDynamoClient } from '#infra/local/dynamodb.js';
 import type { Runtime } from '#infra/local/runtime.js';
@@ -185,6 +188,30 @@ describe('the unit tree rebuilt from events applied out of order', () => {
       { unit: 'community', name: renamedCommunity, parent: 'town' },
     ]);
     expect(actual.map((u) => u.unit).slice(-3)).toEqual(['countyB', 'town', 'community']);
+  });
+
+  it('leaves the reports and interviews services the same tree, which they judge reach by', async () => {
+    // Prepare: each unit's ancestors after both moves, by role.
+    const expected = { city: [], district: ['city'], countyA: ['city'], countyB: ['city', 'district'], town: ['city', 'district', 'countyB'], community: ['city', 'district', 'countyB', 'town'] };
+    const roleOf = (id: string) => roles.find((role) => scrambled[role] === id) ?? id;
+
+    for (const service of ['reports', 'interviews']) {
+      // Act: their consumers apply the same events at their own pace.
+      const known = await eventually(
+        async () => {
+          const items = await Promise.all(roles.map(async (role) => (await documentClient().send(new GetCommand({ TableName: service, Key: { pk: 'UNITS', sk: `UNIT#${scrambled[role]}` }, ConsistentRead: true }))).Item));
+          if (items.some((item) => item === undefined)) return undefined;
+          const units = items.map((item) => knownUnitOf(item!));
+          const byRole = Object.fromEntries(roles.map((role, i) => [role, units[i]!.ancestorIds.map(roleOf)]));
+          return isDeepStrictEqual(byRole, expected) && units[5]!.name === renamedCommunity ? { byRole, community: units[5]!.name } : undefined;
+        },
+        30_000,
+        `${service} to hold the tree after both moves`,
+      );
+
+      // Assess
+      expect(known).toEqual({ byRole: expected, community: renamedCommunity });
+    }
   });
 });
 

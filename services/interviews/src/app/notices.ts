@@ -10,7 +10,7 @@ import { againOnConflict, stateOf, type ItemPut } from '#shared/dynamo/store.js'
 import { ForbiddenError, NotFoundError, RuleError } from '#shared/errors.js';
 import { toCstIso, type Causation, type CloudEvent } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
-import { getKnownUnit, noticeKey, ownerKey, owners, personItems, personKey, recordAccess, store, unitItems } from '../adapters/interviewRepository.js';
+import { accessLog, getKnownUnit, noticeKey, ownerKey, owners, personItems, personKey, recordAccess, store, unitItems } from '../adapters/interviewRepository.js';
 import * as rules from '../domain/notices.js';
 import type { WarningNotice } from '../domain/notices.js';
 import type { IssueNoticeBody, ReviewBody } from '../schemas.js';
@@ -126,6 +126,12 @@ export const viewNotice = async (caller: Caller, noticeId: string, now: Date) =>
   if (!rules.mayReadNotice(caller, notice)) throw new ForbiddenError('Warning notices are read only by the person, their leader in charge and the commission');
   await recordAccess(noticeId, caller, toCstIso(now));
   return viewOf(notice);
+};
+
+/** Who read a notice, and when. */
+export const noticeAccessLog = async (noticeId: string) => {
+  await getNotice(noticeId);
+  return { recordId: noticeId, accesses: await accessLog(noticeId) };
 };
 
 /** A notice as lists give it: without its words or its replies', which only a recorded read gives. */

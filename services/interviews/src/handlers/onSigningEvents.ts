@@ -4,9 +4,12 @@ import { createLogger } from '#shared/logger.js';
 import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
-import { postKey, unitKey } from '../adapters/interviewRepository.js';
+import { knownUnitEffects } from '#shared/dynamo/knownUnits.js';
+import { postKey } from '../adapters/interviewRepository.js';
 
 const table = () => tableName('interviews');
+/** The units, kept the same whatever order their events come in: reach over personal records is judged by them. */
+const units = knownUnitEffects(table);
 
 /** An update that sets the attributes named, whatever the item held. */
 const setOn = (key: { pk: string; sk: string }, values: Record<string, unknown>, kind: string) => ({
@@ -33,9 +36,9 @@ export const handler = kafkaConsumer({
   logger: createLogger('interviews'),
   now,
   effects: {
-    'signing.UnitRegistered.v1': ({ data }) => [setOn(unitKey(data.unitId), { name: data.name, ancestorIds: data.ancestorIds }, 'unit')],
-    'signing.UnitRenamed.v1': ({ data }) => [setOn(unitKey(data.unitId), { name: data.name }, 'unit')],
-    'signing.UnitMoved.v1': ({ data }) => [{ unitId: data.unitId, ancestorIds: data.ancestorIds }, ...data.descendants].map((u) => setOn(unitKey(u.unitId), { ancestorIds: u.ancestorIds }, 'unit')),
+    'signing.UnitRegistered.v1': (event) => [units.registered(event)],
+    'signing.UnitRenamed.v1': (event) => [units.renamed(event)],
+    'signing.UnitMoved.v1': (event) => units.moved(event),
     'signing.PersonAssigned.v1': ({ data }) => [setOn(postKey(data.unitId, data.postId), { postId: data.postId, personId: data.personId, name: data.name, role: data.role, title: data.title, endDate: null }, 'post')],
     'signing.PersonLeftPost.v1': ({ data }) => [setOn(postKey(data.unitId, data.postId), { endDate: data.endDate }, 'post')],
   },

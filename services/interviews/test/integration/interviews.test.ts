@@ -299,6 +299,10 @@ describe('warning notices', () => {
     );
     expect(seen.status).toBe('issued');
     expect((await client.request('GET', `/api/warning-notices/${unanswered.noticeId}`, { token: await as(townStaff, 'unit_staff') })).status).toBe(403);
+    // The leader in charge's read is in the notice's access log; the refused one is not.
+    const log = await client.expect<{ accesses: Array<{ subject: string }> }>('GET', `/api/warning-notices/${unanswered.noticeId}/access-log`, 200, { token: await as(countyDisciplineChief, 'discipline_inspector') });
+    expect(log.accesses.map((a) => a.subject)).toContain(townSecretary.personId);
+    expect(log.accesses.map((a) => a.subject)).not.toContain(townStaff.personId);
   });
 });
 

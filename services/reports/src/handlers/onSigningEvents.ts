@@ -4,8 +4,12 @@ import { createLogger } from '#shared/logger.js';
 import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
-import { listKey, postKey, unitKey } from '../adapters/reportRepository.js';
+import { knownUnitEffects } from '#shared/dynamo/knownUnits.js';
+import { listKey, postKey } from '../adapters/reportRepository.js';
 import { postMember, setMembership, setNames } from '../adapters/deadlineRepository.js';
+
+/** The units, kept the same whatever order their events come in. */
+const units = knownUnitEffects(() => tableName('reports'));
 
 /**
  * Keeps what the reports service needs from `signing.events`: the units it accepts reports from,
@@ -21,37 +25,11 @@ export const handler = kafkaConsumer({
   logger: createLogger('reports'),
   now,
   effects: {
-    'signing.UnitRegistered.v1': (event) => [
-      {
-        Put: {
-          TableName: tableName('reports'),
-          // `registeredAt`: a unit owes no deadline that fell before it existed (the deadline engine).
-          Item: { ...unitKey(event.data.unitId), kind: 'unit', ancestorIds: event.data.ancestorIds, name: event.data.name, registeredAt: event.time },
-        },
-      },
-      ...(event.data.parentId === null ? [] : [setMembership(setNames.units, event.data.unitId)]),
-    ],
-    'signing.UnitRenamed.v1': (event) => [
-      {
-        Update: {
-          TableName: tableName('reports'),
-          Key: unitKey(event.data.unitId),
-          UpdateExpression: 'SET #name = :name',
-          ExpressionAttributeNames: { '#name': 'name' },
-          ExpressionAttributeValues: { ':name': event.data.name },
-        },
-      },
-    ],
+    // `registeredAt`: a unit owes no deadline that fell before it existed (the deadline engine).
+    'signing.UnitRegistered.v1': (event) => [units.registered(event), ...(event.data.parentId === null ? [] : [setMembership(setNames.units, event.data.unitId)])],
+    'signing.UnitRenamed.v1': (event) => [units.renamed(event)],
     // The unit and everything below it take their new ancestors, which reach is judged by.
-    'signing.UnitMoved.v1': (event) =>
-      [{ unitId: event.data.unitId, ancestorIds: event.data.ancestorIds }, ...event.data.descendants].map((unit) => ({
-        Update: {
-          TableName: tableName('reports'),
-          Key: unitKey(unit.unitId),
-          UpdateExpression: 'SET ancestorIds = :ancestors',
-          ExpressionAttributeValues: { ':ancestors': unit.ancestorIds },
-        },
-      })),
+    'signing.UnitMoved.v1': (event) => units.moved(event),
     // A deactivated unit reports no more: it leaves the deadline engine's units.
     'signing.UnitDeactivated.v1': ({ data }) => [setMembership(setNames.units, data.unitId, true)],
     'signing.PersonAssigned.v1': ({ data }) => [
