@@ -7,6 +7,7 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
 import { KafkaMskEventSchema } from '@aws-lambda-powertools/parser/schemas/kafka';
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+import { knownUnitOf } from '#shared/dynamo/knownUnits.js';
 import type { Runtime } from '../../runtime.js';
 import type { LocalFunction } from '../../functions.js';
 import { api, documentClient, eventually, registerUnit, saveDraftWhenKnown, startTestRuntime, tokenFor } from '../support/harness.js';
@@ -151,13 +152,13 @@ describe('the slice through the gateway', () => {
     expect((await api(runtime, 'POST', `/api/units/${town}/annual-reports/${later}/submit`, { token: await tokenFor(runtime, 'unit_secretary', town) })).status).toBe(200);
     type Fired = { scheduledTime: string; result: { deadlines: Array<{ kind: string; subject: string; action: string; offsetDays?: number; pending: number }>; reminders: number } };
     const units = async () =>
-      (await documentClient().send(new QueryCommand({ TableName: 'reports', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'UNITS' } }))).Items ?? [];
+      ((await documentClient().send(new QueryCommand({ TableName: 'reports', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'UNITS' } }))).Items ?? []).map(knownUnitOf);
 
     // Act: fire until the town's submission has reached the engine and no unit was still on its way.
     const { fired, belowRoot } = await eventually(async () => {
-      const before = (await units()).filter((u) => (u.ancestorIds as string[]).length > 0).length;
+      const before = (await units()).filter((u) => u.ancestorIds.length > 0).length;
       const result = (await runtime.fire('reports-runDeadlines', new Date('2033-01-24T01:00:00Z'))) as Fired;
-      const after = (await units()).filter((u) => (u.ancestorIds as string[]).length > 0).length;
+      const after = (await units()).filter((u) => u.ancestorIds.length > 0).length;
       const deadline = result.result.deadlines.find((d) => d.kind === 'annualReport' && d.subject === String(later));
       return before === after && deadline?.pending === after - 1 ? { fired: result, belowRoot: after } : undefined;
     }, 20_000, 'a run that knows every unit and the town’s submission');
