@@ -205,3 +205,15 @@ export const FormToggle = ({ open, show, hide, controls, onToggle }: { open: boo
     </button>
   </div>
 );
+
+/** Why a record opened could not be read, and, while it is read, a line that says so. */
+export const Opening = ({ opened }: { opened: { readonly error: { readonly message: string } | undefined; readonly loading: boolean } }) => (
+  <>
+    {opened.error && (
+      <p role="alert" class="error">
+        {opened.error.message}
+      </p>
+    )}
+    {opened.loading && <p class="muted">正在加载…</p>}
+  </>
+);

@@ -5,7 +5,7 @@
  * talk and recording a talk held.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FormToggle, Said } from '../formParts.js';
+import { FormToggle, Opening, Said } from '../formParts.js';
 import { useLive, useNewest, useRecord } from '../live.js';
 import { LiveLine } from '../liveLine.js';
 import { StatCards } from '../widgets.js';
@@ -51,12 +51,7 @@ const TalkPanel = ({ listed, session, scope, onChanged, onClose }: { listed: Tal
           关闭记录
         </button>
       </div>
-      {opened.error && (
-        <p role="alert" class="error">
-          {opened.error.message}
-        </p>
-      )}
-      {opened.loading && <p class="muted">正在加载…</p>}
+      <Opening opened={opened} />
       {shown && (
         <>
           <p>

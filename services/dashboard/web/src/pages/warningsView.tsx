@@ -15,7 +15,7 @@ import type { Session } from '../session.js';
 import type { NoticeSummary, WarningNotice } from '../interviews.js';
 import { defaultReplyDate, mayReview, noticeStatusText, noticeSummary, replyUnderReview } from '../noticeRules.js';
 import { NoticeBadge, NoticeFacts, NoticeWords, Replies } from '../noticeParts.js';
-import { FormToggle, Outcome, PersonSelect, Said, SourceFields, sourceBody, useAction, usePosts, type SourceValue } from '../formParts.js';
+import { FormToggle, Opening, Outcome, PersonSelect, Said, sourceBody, SourceFields, type SourceValue, useAction, usePosts } from '../formParts.js';
 import { addDays, dayOf, timeText, todayCst } from '../dates.js';
 import { sourceKindNames } from '../terms.js';
 import { ScopeBar, scopeText, useScope } from './interviewScope.js';
@@ -175,12 +175,7 @@ const NoticePanel = ({ listed, session, onChanged, onClose }: { listed: NoticeSu
           关闭详情
         </button>
       </div>
-      {opened.error && (
-        <p role="alert" class="error">
-          {opened.error.message}
-        </p>
-      )}
-      {opened.loading && <p class="muted">正在加载…</p>}
+      <Opening opened={opened} />
       <NoticeFacts notice={notice ?? listed} />
       {notice && <NoticeWords notice={notice} />}
       <h4>回复记录</h4>

@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useLive, useNewest, useRecord } from '../live.js';
-import { Said } from '../formParts.js';
+import { Opening, Said } from '../formParts.js';
 import { LiveLine } from '../liveLine.js';
 import type { Session } from '../session.js';
 import type { Talk, TalkSummary } from '../interviews.js';
@@ -44,11 +44,7 @@ const TalkCard = ({ talk, session, onDone }: { talk: TalkSummary; session: Sessi
       <details onToggle={(e) => setReading((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>谈话记录</summary>
         {opened.loading && <p class="muted">正在加载谈话记录…</p>}
-        {opened.error && (
-          <p role="alert" class="error">
-            {opened.error.message}
-          </p>
-        )}
+        <Opening opened={opened} />
         {reading && opened.record && <TalkRecord talk={opened.record} />}
       </details>
       {mayApprove(talk, session) && <ApproveTalk talk={talk} onDone={done} />}

@@ -11,7 +11,7 @@ import { LiveLine } from '../liveLine.js';
 import type { Session } from '../session.js';
 import type { NoticeSummary, WarningNotice } from '../interviews.js';
 import { mayReply, noticeSummary } from '../noticeRules.js';
-import { FormToggle, Outcome, Said, useAction } from '../formParts.js';
+import { FormToggle, Opening, Outcome, Said, useAction } from '../formParts.js';
 import { dayOf } from '../dates.js';
 import { NoticeBadge, NoticeFacts, NoticeWords, Replies } from '../noticeParts.js';
 
@@ -64,11 +64,7 @@ const NoticeCard = ({ notice, session, onDone }: { notice: NoticeSummary; sessio
       {reading && (
         <div id={`${headingId}-record`}>
           {opened.loading && <p class="muted">正在加载预警提示…</p>}
-          {opened.error && (
-            <p role="alert" class="error">
-              {opened.error.message}
-            </p>
-          )}
+          <Opening opened={opened} />
           {record && <NoticeWords notice={record} />}
         </div>
       )}
