@@ -43,7 +43,11 @@ let rectificationId: string;
 let taskId: string;
 /** The person responsible for the key task. */
 let responsibleId: string;
-const mobile = '13800138000';
+/**
+ * A number of this run only. The OpenAPI example's number is not used: the fuzz test, on the same
+ * tables, gives it to a unit of its own, which the replay reminds too.
+ */
+const mobile = `139${String(Date.now()).slice(-8)}`;
 
 const events = (type: string, match: (data: Record<string, unknown>) => boolean = () => true): Event[] =>
   (recorder.values() as unknown as Event[]).filter((e) => e.type === type && match(e.data));
