@@ -7,10 +7,12 @@ import { topics, type TopicName } from './topics.js';
 import * as signingEvents from './signing/index.js';
 import * as reportsEvents from './reports/index.js';
 import * as interviewsEvents from './interviews/index.js';
+import * as inspectionsEvents from './inspections/index.js';
 
 export * from './signing/index.js';
 export * from './reports/index.js';
 export * from './interviews/index.js';
+export * from './inspections/index.js';
 
 type SigningEventSchema = (typeof signingEvents)[keyof typeof signingEvents];
 export const SigningEvent = z.discriminatedUnion('type', Object.values(signingEvents) as [SigningEventSchema, ...SigningEventSchema[]]);
@@ -24,15 +26,20 @@ type InterviewsEventSchema = (typeof interviewsEvents)[keyof typeof interviewsEv
 export const InterviewsEvent = z.discriminatedUnion('type', Object.values(interviewsEvents) as [InterviewsEventSchema, ...InterviewsEventSchema[]]);
 export type InterviewsEvent = z.infer<typeof InterviewsEvent>;
 
+type InspectionsEventSchema = (typeof inspectionsEvents)[keyof typeof inspectionsEvents];
+export const InspectionsEvent = z.discriminatedUnion('type', Object.values(inspectionsEvents) as [InspectionsEventSchema, ...InspectionsEventSchema[]]);
+export type InspectionsEvent = z.infer<typeof InspectionsEvent>;
+
 /** The events each topic carries. */
 export const eventsByTopic = {
   [topics.signing]: SigningEvent,
   [topics.reports]: ReportsEvent,
   [topics.interviews]: InterviewsEvent,
+  [topics.inspections]: InspectionsEvent,
 } as const satisfies Record<TopicName, z.ZodType>;
 
 /** Every event type the system publishes, as `<service>.<EventName>.v<N>`. */
-export type EventType = z.infer<typeof SigningEvent>['type'] | z.infer<typeof ReportsEvent>['type'] | z.infer<typeof InterviewsEvent>['type'];
+export type EventType = z.infer<typeof SigningEvent>['type'] | z.infer<typeof ReportsEvent>['type'] | z.infer<typeof InterviewsEvent>['type'] | z.infer<typeof InspectionsEvent>['type'];
 
 /** The schema of every event type, by type. */
 export const eventSchemas: Readonly<Record<EventType, z.ZodType>> = Object.fromEntries(

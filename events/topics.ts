@@ -7,6 +7,7 @@ export const topics = {
   signing: 'signing.events',
   reports: 'reports.events',
   interviews: 'interviews.events',
+  inspections: 'inspections.events',
 } as const;
 
 export type TopicName = (typeof topics)[keyof typeof topics];

@@ -10,6 +10,7 @@ import { httpClient, type HttpClient } from './support/httpClient.js';
 import { seedSigning } from './demoSigning.js';
 import { seedReports } from './demoReports.js';
 import { seedInterviews } from './demoInterviews.js';
+import { seedInspections } from './demoInspections.js';
 
 interface DemoUnit {
   readonly id: string;
@@ -57,6 +58,7 @@ export const seedDemo = async (runtime: Runtime, reportYear: number, signingYear
     const city = units.find((u) => u.parentId === null && u.name === demoCity);
     if (city) await seedReports(api, runtime, units, city.id, reportYear, signingYear);
     if (city) await seedInterviews(api, runtime, units, city.id, signingYear, options);
+    if (city) await seedInspections(api, runtime, units, city.id);
     return units;
   } finally {
     api.close();

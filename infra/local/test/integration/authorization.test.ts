@@ -209,12 +209,23 @@ beforeAll(async () => {
     sibling: await notice('sibling', parentInspector, member('sibling')),
     child: await notice('child', ownInspector, member('child'), subject),
   };
+  // An accountability case in each unit, opened by the commission above it (the own unit's for the
+  // own unit and the child), so that the own unit's commission handles the ones within its reach.
+  const accountabilityCase = (relation: Exclude<Relation, 'unknown'>, token: string) =>
+    whenKnown<{ caseId: string }>(`/api/units/${units[relation]}/cases`, token, { personId: member(relation), source: { kind: 'manual', note: '信访举报' }, facts: '违规收受礼金', openedOn: '2026-01-05' }).then((c) => c.caseId);
+  resources.case = {
+    parent: await accountabilityCase('parent', parentInspector),
+    own: await accountabilityCase('own', ownInspector),
+    sibling: await accountabilityCase('sibling', parentInspector),
+    child: await accountabilityCase('child', ownInspector),
+  };
   client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).
   for (const id of Object.values(units)) {
     await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'reports', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `reports to know ${id}`);
     await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'dashboard', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `dashboard to know ${id}`);
     await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'interviews', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `interviews to know ${id}`);
+    await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'inspections', Key: { pk: 'UNITS', sk: `UNIT#${id}` } }))).Item, 30_000, `inspections to know ${id}`);
   }
 });
 

@@ -2,7 +2,8 @@
  * The demo data of `npm start`, seeded through the API on the real broker and DynamoDB Local: a
  * year of people, lists and letters for 海城市, some signed and some pending; reports in every state,
  * a hearing with its rectification items and key tasks with their lights; talks of every kind, a
- * joint talk at each step, warning notices replied and overdue, education ledgers; nothing added twice.
+ * joint talk at each step, warning notices replied and overdue, education ledgers; accountability
+ * cases at each stage, a ban that rejects a later appointment; nothing added twice.
  */
 import type { Runtime } from '../../runtime.js';
 import { seedDemo, demoCity } from '../../demo.js';
@@ -122,4 +123,37 @@ it('seeds talks of every kind, a joint talk at each step of its procedure, warni
     'the ledger sums',
   );
   expect(sums).toMatchObject({ planFiled: 2, sessions: 4, trainings: 2 });
+});
+
+it('seeds accountability cases at each stage, one with a ban that rejects a later appointment, an exemption with its clarification notice, and a gift', async () => {
+  // Act
+  const units = await seedDemo(runtime, 2025, 2026);
+
+  // Assess
+  const city = units.find((u) => u.name === demoCity && u.parentId === null)!;
+  const admin = await tokenFor(runtime, 'admin');
+  const chief = (await api<{ posts: Array<{ personId: string; role: string }> }>(runtime, 'GET', `/api/units/${city.id}/posts`, { token: admin })).body.posts.find((p) => p.role === 'disciplineChief')!;
+  const commission = await tokenFor(runtime, 'discipline_inspector', city.id, chief.personId);
+  const below = units.filter((u) => u.parentId === city.id || units.some((p) => p.parentId === city.id && p.id === u.parentId));
+  // The demo's cases opened 40 days ago: this year's or the last.
+  const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  type Case = { caseId: string; unitId: string; status: string; outcome: string | null; handlingUnitId: string; person: { personId: string }; measures: Array<{ kind: string }> };
+  const cases = (
+    await Promise.all(below.flatMap((u) => [thisYear - 1, thisYear].map(async (y) => (await api<{ cases: Case[] }>(runtime, 'GET', `/api/units/${u.id}/cases?year=${y}`, { token: commission })).body.cases)))
+  ).flat();
+  expect(cases.map((c) => `${c.status}${c.outcome ? `/${c.outcome}` : ''}`).sort()).toEqual(['closed/accountable', 'closed/exempted', 'decided', 'open', 'open', 'reopened']);
+  // The escalated one is a town's, handled by the city.
+  expect(cases.filter((c) => c.handlingUnitId === city.id && units.find((u) => u.id === c.unitId)!.parentId !== city.id)).toHaveLength(1);
+  // The removed cadre's file holds the ban and the rejected opinion.
+  const removed = cases.find((c) => c.measures.some((m) => m.kind === 'removal'))!;
+  const file = await eventually(
+    async () => {
+      const f = (await api<{ entries: Array<{ category: string; summary: string }>; activeBans: unknown[] }>(runtime, 'GET', `/api/units/${removed.unitId}/people/${removed.person.personId}/integrity-file`, { token: commission })).body;
+      return f.entries.some((e) => e.category === 'opinion') ? f : undefined;
+    },
+    30_000,
+    'the opinion in the file',
+  );
+  expect(file.activeBans).toHaveLength(1);
+  expect(file.entries.find((e) => e.category === 'opinion')!.summary).toBe('拟任市直部门主要负责人的廉政意见：不同意');
 });

@@ -5,6 +5,7 @@
  * that reopens a case where accountability fell short. Pure functions; dates are CST calendar days.
  */
 import { ConflictError, RuleError } from '#shared/errors.js';
+import type { MeasureKind as MeasureKindOfEvents } from '#events/inspections/parts.js';
 
 /** A situation in which a case also opens the two extra investigations. */
 export interface DoubleInquirySituation {
@@ -54,7 +55,7 @@ export const measures = {
   removalFromPartyPosts: { grade: 4, name: '撤销党内职务' },
   probation: { grade: 4, name: '留党察看' },
   expulsion: { grade: 4, name: '开除党籍' },
-} as const;
+} as const satisfies Record<MeasureKindOfEvents, { grade: 1 | 2 | 3 | 4; name: string }>;
 export type MeasureKind = keyof typeof measures;
 
 /** How long a ban lasts, in years (configuration; the seed text's 1 and 2). */

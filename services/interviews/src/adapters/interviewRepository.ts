@@ -18,13 +18,11 @@
  * - `SOURCE#<kind>#<id>` / `SOURCE`: what a talk can cite from `reports.events` (a light, a hearing
  *   comment, a rectification item) with a summary an overseer reads.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { v7 as uuidv7 } from 'uuid';
-import { dynamo, queryPartition, tableName } from '#shared/dynamo/client.js';
+import { queryPartition, tableName } from '#shared/dynamo/client.js';
+import { accessLogIn } from '#shared/dynamo/accessLog.js';
 import { tableStore } from '#shared/dynamo/store.js';
 import { knownUnitKey, knownUnits } from '#shared/dynamo/knownUnits.js';
 import { cachedDirectory } from '#shared/http/guard.js';
-import type { Caller } from '#shared/auth/claims.js';
 import { topics } from '#events/topics.js';
 import type { Person, Talk } from '../domain/talks.js';
 
@@ -34,7 +32,6 @@ export const store = tableStore(() => tableName('interviews'), topics.interviews
 const table = store.table;
 
 export const unitKey = knownUnitKey;
-export const postKey = (unitId: string, postId: string) => ({ pk: `UNIT#${unitId}`, sk: `POST#${postId}` });
 export const talkKey = (unitId: string, talkId: string) => ({ pk: `UNIT#${unitId}`, sk: `TALK#${talkId}` });
 export const noticeKey = (unitId: string, noticeId: string) => ({ pk: `UNIT#${unitId}`, sk: `NOTICE#${noticeId}` });
 export const ownerKey = (what: 'TALK' | 'NOTICE', id: string) => ({ pk: `${what}#${id}`, sk: 'OWNER' });
@@ -87,18 +84,10 @@ export const getSource = async (kind: string, id: string): Promise<{ unitId: str
   return item ? { unitId: String(item.unitId), summary: String(item.summary) } : undefined;
 };
 
+const reads = accessLogIn(table);
 /** Records that the caller read a record: who, in what role and unit, when. Kept, never changed. */
-export const recordAccess = async (recordId: string, caller: Caller, at: string): Promise<void> => {
-  await dynamo().send(
-    new PutCommand({
-      TableName: table(),
-      Item: { pk: `ACCESS#${recordId}`, sk: `${at}#${uuidv7()}`, kind: 'access', at, subject: caller.subject, role: caller.role, unitId: caller.unitId ?? null },
-    }),
-  );
-};
-
-export const accessLog = async (recordId: string) =>
-  (await store.queryItems(`ACCESS#${recordId}`, '')).map((i) => ({ at: String(i.at), subject: String(i.subject), role: String(i.role), unitId: (i.unitId as string | null) ?? null }));
+export const recordAccess = reads.record;
+export const accessLog = reads.of;
 
 /** The items of a unit's partition of one kind (talks, notices, the education ledger of a year). */
 export const unitItems = (unitId: string, prefix: string) => store.queryItems(`UNIT#${unitId}`, prefix);

@@ -5,24 +5,12 @@ import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { SigningEvent } from '#events/index.js';
 import { knownUnitEffects } from '#shared/dynamo/knownUnits.js';
-import { postKey } from '../adapters/interviewRepository.js';
+import { postEffects } from '#shared/dynamo/posts.js';
 
 const table = () => tableName('interviews');
 /** The units, kept the same whatever order their events come in: reach over personal records is judged by them. */
 const units = knownUnitEffects(table);
-
-/** An update that sets the attributes named, whatever the item held. */
-const setOn = (key: { pk: string; sk: string }, values: Record<string, unknown>, kind: string) => ({
-  Update: {
-    TableName: table(),
-    Key: key,
-    UpdateExpression: `SET #kind = :kind, ${Object.keys(values)
-      .map((n) => `#${n} = :${n}`)
-      .join(', ')}`,
-    ExpressionAttributeNames: { '#kind': 'kind', ...Object.fromEntries(Object.keys(values).map((n) => [`#${n}`, n])) },
-    ExpressionAttributeValues: { ':kind': kind, ...Object.fromEntries(Object.entries(values).map(([n, v]) => [`:${n}`, v])) },
-  },
-});
+const posts = postEffects(table);
 
 /**
  * Keeps what the interviews service needs from `signing.events`: the units (names and ancestors,
@@ -39,7 +27,7 @@ export const handler = kafkaConsumer({
     'signing.UnitRegistered.v1': (event) => [units.registered(event)],
     'signing.UnitRenamed.v1': (event) => [units.renamed(event)],
     'signing.UnitMoved.v1': (event) => units.moved(event),
-    'signing.PersonAssigned.v1': ({ data }) => [setOn(postKey(data.unitId, data.postId), { postId: data.postId, personId: data.personId, name: data.name, role: data.role, title: data.title, endDate: null }, 'post')],
-    'signing.PersonLeftPost.v1': ({ data }) => [setOn(postKey(data.unitId, data.postId), { endDate: data.endDate }, 'post')],
+    'signing.PersonAssigned.v1': (event) => [posts.assigned(event)],
+    'signing.PersonLeftPost.v1': (event) => [posts.left(event)],
   },
 });
