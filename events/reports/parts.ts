@@ -6,7 +6,7 @@ import { z } from 'zod';
  * and its record, and follows the item on `reports.events` (one model, one owner).
  */
 export const RectificationSource = z.object({
-  kind: z.enum(['hearing', 'talk', 'warningNotice', 'patrol', 'feedbackSheet', 'complaint', 'assessment']),
+  kind: z.enum(['hearing', 'talk', 'warningNotice', 'patrol', 'feedbackSheet', 'complaint', 'assessment', 'situationReport']),
   /** The record that demanded it (a hearing comment's id, say). */
   id: z.string().min(1),
 });

@@ -4,6 +4,23 @@ import { topics } from '#events/topics.js';
 import { Problem } from '#shared/http/problem.js';
 import {
   AccessLog,
+  AssessedUnitPath,
+  AssessmentList,
+  AssessmentPath,
+  AssessmentView,
+  EndorseBody,
+  EntryBody,
+  ImportSituationBody,
+  RecoveryBody,
+  SituationList,
+  SituationPath,
+  SituationView,
+  EntryPath,
+  FeedbackBody,
+  FeedbackSheetList,
+  FeedbackSheetView,
+  StartAssessmentBody,
+  VetoBody,
   CaseList,
   CasePath,
   CaseView,
@@ -35,6 +52,12 @@ const readers = ['discipline_inspector', 'organisation_dept'] as const;
 const people = ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept'] as const;
 const unitInPath = { in: 'path', name: 'unitId' } as const;
 const caseInPath = { in: 'path', name: 'caseId', of: 'case' } as const;
+const assessmentInPath = { in: 'path', name: 'assessmentId', of: 'assessment' } as const;
+const situationInPath = { in: 'path', name: 'reportId', of: 'situationReport' } as const;
+const noSituation = { 404: { description: 'No such situation report', body: Problem } } as const;
+/** Who reads integrity situation reports: the commission, the organisation department and the party secretary who endorses them. */
+const situationReaders = ['discipline_inspector', 'organisation_dept', 'unit_secretary'] as const;
+const noAssessment = { 404: { description: 'No such assessment', body: Problem } } as const;
 
 const noCase = { 404: { description: 'No such case', body: Problem } } as const;
 const noPerson = { 404: { description: 'No such person in a post of the unit, now or before', body: Problem } } as const;
@@ -52,10 +75,11 @@ const caseStep = <B extends z.ZodType>(entry: string, description: string, path:
   });
 
 /**
- * inspections: accountability cases from clue to measures (一案双查 in the listed situations,
+ * inspections: the year-end assessment (sheets computed from the events, on-site points entered,
+ * the veto, the ranking, feedback sheets whose demands become rectification items), accountability cases from clue to measures (一案双查 in the listed situations,
  * graded measures, bans, escalation, fault-tolerance exemption with its clarification notice,
  * look-back, follow-up visits), the integrity file of each cadre built from every topic, the
- * commission's opinions on appointments, and the gift register. Cases, files and opinions are
+ * commission's opinions on appointments, and the gift register, and integrity situation reports from import to money recovered. Cases, files and opinions are
  * personal records: only the commission and the organisation department within their reach read
  * them, and every read is recorded.
  */
@@ -174,6 +198,123 @@ export default defineService({
       summary: '礼品礼金登记台账 / The gift register',
       request: { path: UnitPath, query: YearQuery },
       responses: { 200: { description: 'The entries of the year and their total value', body: GiftList } },
+    }),
+    startAssessment: httpFunction('src/handlers/startAssessment.ts', 'Starts the year-end assessment of a category of units below the unit', {
+      method: 'POST',
+      path: '/api/units/{unitId}/assessments',
+      roles: commission,
+      reach: { kind: 'subtree', unit: unitInPath },
+      summary: '启动年度党风廉政建设责任制考核（海宁或成都“双百分”配置） / Start an assessment',
+      request: { path: UnitPath, body: StartAssessmentBody },
+      responses: { 201: { description: 'The assessment, its sheets computed from the events so far', body: AssessmentView }, 422: { description: 'No unit of the category below the unit', body: Problem } },
+    }),
+    listAssessments: httpFunction('src/handlers/listAssessments.ts', 'Lists the assessments a unit’s commission ran in a year', {
+      method: 'GET',
+      path: '/api/units/{unitId}/assessments',
+      roles: readers,
+      reach: { kind: 'subtree', unit: unitInPath },
+      summary: '年度考核列表 / The assessments of a unit',
+      request: { path: UnitPath, query: YearQuery },
+      responses: { 200: { description: 'The assessments', body: AssessmentList } },
+    }),
+    viewAssessment: httpFunction('src/handlers/viewAssessment.ts', 'Reads an assessment: every unit’s sheet, each point with its basis, the ranking', {
+      method: 'GET',
+      path: '/api/assessments/{assessmentId}',
+      roles: readers,
+      reach: { kind: 'subtree', unit: assessmentInPath },
+      summary: '考核评分表与排名（每项得分可追溯） / The sheets and the ranking',
+      request: { path: AssessmentPath },
+      responses: { 200: { description: 'The assessment', body: AssessmentView }, ...noAssessment },
+    }),
+    enterPoints: httpFunction('src/handlers/enterPoints.ts', 'Enters an indicator’s points for a unit, with the inspection team’s note', {
+      method: 'PUT',
+      path: '/api/assessments/{assessmentId}/units/{assessedUnitId}/entries/{indicatorId}',
+      roles: commission,
+      reach: { kind: 'subtree', unit: assessmentInPath },
+      summary: '检查组录入实地检查得分及说明 / Enter the on-site points',
+      request: { path: EntryPath, body: EntryBody },
+      responses: { 200: { description: 'The assessment', body: AssessmentView }, 409: { description: 'Published', body: Problem }, 422: { description: 'Not a unit assessed, not an entered indicator, or more points than it has', body: Problem }, ...noAssessment },
+    }),
+    vetoUnit: httpFunction('src/handlers/vetoUnit.ts', 'Vetoes a unit on clean governance: ranked last and failed whatever its score', {
+      method: 'POST',
+      path: '/api/assessments/{assessmentId}/units/{assessedUnitId}/veto',
+      roles: commission,
+      reach: { kind: 'subtree', unit: assessmentInPath },
+      summary: '党风廉政建设一票否决 / Veto a unit',
+      request: { path: AssessedUnitPath, body: VetoBody },
+      responses: { 200: { description: 'The assessment', body: AssessmentView }, 409: { description: 'Published', body: Problem }, 422: { description: 'Not a unit assessed', body: Problem }, ...noAssessment },
+    }),
+    publishAssessment: httpFunction('src/handlers/publishAssessment.ts', 'Publishes the sheets and the ranking; proposes admonishment talks for the lowest-ranked', {
+      method: 'POST',
+      path: '/api/assessments/{assessmentId}/publish',
+      roles: commission,
+      reach: { kind: 'subtree', unit: assessmentInPath },
+      summary: '发布考核结果与排名（末位约谈） / Publish the results',
+      request: { path: AssessmentPath },
+      responses: { 200: { description: 'The assessment, published', body: AssessmentView }, 409: { description: 'Published already', body: Problem }, 422: { description: 'Too many units for one publication', body: Problem }, ...noAssessment },
+    }),
+    issueFeedback: httpFunction('src/handlers/issueFeedback.ts', 'Issues a unit’s feedback sheet; each demand becomes a rectification item', {
+      method: 'POST',
+      path: '/api/assessments/{assessmentId}/units/{assessedUnitId}/feedback-sheet',
+      roles: commission,
+      reach: { kind: 'subtree', unit: assessmentInPath },
+      summary: '下发反馈单（个性化整改要求转为整改事项） / Issue the feedback sheet',
+      request: { path: AssessedUnitPath, body: FeedbackBody },
+      responses: { 201: { description: 'The feedback sheet', body: FeedbackSheetView }, 409: { description: 'Not published, or issued already', body: Problem }, 422: { description: 'Not a unit assessed, or a due date not ahead', body: Problem }, ...noAssessment },
+    }),
+    feedbackSheets: httpFunction('src/handlers/feedbackSheets.ts', 'Reads a unit’s feedback sheets of a year', {
+      method: 'GET',
+      path: '/api/units/{unitId}/feedback-sheets',
+      roles: people,
+      reach: { kind: 'subtree', unit: unitInPath },
+      summary: '本单位考核反馈单 / The unit’s feedback sheets',
+      request: { path: UnitPath, query: YearQuery },
+      responses: { 200: { description: 'The sheets', body: FeedbackSheetList } },
+    }),
+    importSituation: httpFunction('src/handlers/importSituation.ts', 'Imports fund disbursements, flags the anomalies by the rules given and compiles them into an integrity situation report', {
+      method: 'POST',
+      path: '/api/units/{unitId}/situation-reports',
+      roles: commission,
+      reach: { kind: 'subtree', unit: unitInPath },
+      summary: '导入资金发放数据，比对生成廉情抄告 / Import and compile a situation report',
+      request: { path: UnitPath, body: ImportSituationBody },
+      responses: { 201: { description: 'The report, compiled', body: SituationView }, 422: { description: 'A file not readable, a row not valid, no anomaly, or a unit not at or below the unit', body: Problem } },
+    }),
+    listSituations: httpFunction('src/handlers/listSituations.ts', 'Lists the integrity situation reports a unit issued in a year', {
+      method: 'GET',
+      path: '/api/units/{unitId}/situation-reports',
+      roles: situationReaders,
+      reach: { kind: 'subtree', unit: unitInPath },
+      summary: '廉情抄告台账 / The situation reports of a unit',
+      request: { path: UnitPath, query: YearQuery },
+      responses: { 200: { description: 'The reports', body: SituationList } },
+    }),
+    viewSituation: httpFunction('src/handlers/viewSituation.ts', 'Reads an integrity situation report', {
+      method: 'GET',
+      path: '/api/situation-reports/{reportId}',
+      roles: situationReaders,
+      reach: { kind: 'subtree', unit: situationInPath },
+      summary: '廉情抄告 / A situation report',
+      request: { path: SituationPath },
+      responses: { 200: { description: 'The report', body: SituationView }, ...noSituation },
+    }),
+    endorseSituation: httpFunction('src/handlers/endorseSituation.ts', 'The party secretary endorses the report, which issues it and asks for the concerned unit’s rectification', {
+      method: 'POST',
+      path: '/api/situation-reports/{reportId}/endorse',
+      roles: ['unit_secretary'],
+      reach: { kind: 'own-unit', unit: situationInPath },
+      summary: '书记批示，抄告相关单位整改 / Endorse and issue',
+      request: { path: SituationPath, body: EndorseBody },
+      responses: { 200: { description: 'The report, issued', body: SituationView }, 409: { description: 'Issued already', body: Problem }, 422: { description: 'A due date not ahead', body: Problem }, ...noSituation },
+    }),
+    recordRecovery: httpFunction('src/handlers/recordRecovery.ts', 'Records money recovered against an issued report, up to what was at stake', {
+      method: 'POST',
+      path: '/api/situation-reports/{reportId}/recoveries',
+      roles: commission,
+      reach: { kind: 'subtree', unit: situationInPath },
+      summary: '登记追回资金 / Record money recovered',
+      request: { path: SituationPath, body: RecoveryBody },
+      responses: { 200: { description: 'The report', body: SituationView }, 409: { description: 'Not issued yet', body: Problem }, 422: { description: 'More than was at stake in all', body: Problem }, ...noSituation },
     }),
     onSigningEvents: {
       entry: 'src/handlers/onSigningEvents.ts',

@@ -338,6 +338,13 @@ export default defineService({
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.interviews, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
+    onInspectionsEvents: {
+      entry: 'src/handlers/onInspectionsEvents.ts',
+      description: 'Opens the rectification items that feedback sheets and patrol findings ask for, from inspections.events',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.inspections, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     relay: {
       entry: 'src/handlers/relay.ts',
       description: 'Publishes outbox items to reports.events',

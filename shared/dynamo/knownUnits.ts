@@ -16,6 +16,8 @@ export interface KnownUnit {
   readonly ancestorIds: readonly string[];
   /** When it was registered, where the service keeps it. */
   readonly registeredAt?: string;
+  /** Its category (市直部门党组, 乡镇（街道）党委 …), as registered: assessment ranks within it. */
+  readonly category?: string;
 }
 
 /** The key of a unit's item: one partition for every unit the service has heard of. */
@@ -49,6 +51,7 @@ export const knownUnitOf = (item: Record<string, unknown>): KnownUnit => ({
   name: (item.name as string | undefined) ?? '',
   ancestorIds: latestAncestors(item) ?? [],
   ...(typeof item.registeredAt === 'string' ? { registeredAt: item.registeredAt } : {}),
+  ...(typeof item.category === 'string' ? { category: item.category } : {}),
 });
 
 /** The units kept in `table`: one by id, and those at or below a unit. */
@@ -88,9 +91,9 @@ export const knownUnitEffects = (table: () => string) => {
     registered: (event: UnitRegisteredV1): TransactItem =>
       update(
         event.data.unitId,
-        ['#name = if_not_exists(#name, :name)', '#ancestors = :ancestors', 'registeredAt = if_not_exists(registeredAt, :at)'],
+        ['#name = if_not_exists(#name, :name)', '#ancestors = :ancestors', 'registeredAt = if_not_exists(registeredAt, :at)', 'category = :category'],
         { '#name': 'name', '#ancestors': ancestorsSlot(event) },
-        { ':name': event.data.name, ':ancestors': event.data.ancestorIds, ':at': event.time },
+        { ':name': event.data.name, ':ancestors': event.data.ancestorIds, ':at': event.time, ':category': event.data.category },
       ),
     /** A unit's new name; a unit's events share a key, so the last rename applied is the last made. */
     renamed: (event: UnitRenamedV1): TransactItem => update(event.data.unitId, ['#name = :name'], { '#name': 'name' }, { ':name': event.data.name }),

@@ -3,7 +3,7 @@
  * OpenAPI document is generated from them.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, LongText, Text, UnitId, YearParam } from '#shared/http/inputs.js';
+import { CalendarDate, Id, LongText, Text, UnitId, Year, YearParam } from '#shared/http/inputs.js';
 import { AppointmentKind, CaseSourceKind, InquiryKind, MeasureKind } from '#events/inspections/parts.js';
 
 export const UnitPath = z.object({ unitId: UnitId });
@@ -108,7 +108,7 @@ export const CaseView = z.object({
   revision: z.number().int(),
 });
 
-export const CaseSummary = CaseView.pick({ caseId: true, unitId: true, unitName: true, person: true, handlingUnitId: true, source: true, situation: true, status: true, outcome: true, openedOn: true, closedOn: true, followUpDueOn: true }).extend({
+export const CaseSummary = CaseView.pick({ caseId: true, unitId: true, unitName: true, person: true, handlingUnitId: true, source: true, situation: true, status: true, outcome: true, openedOn: true, closedOn: true, followUpDueOn: true, revision: true }).extend({
   measures: z.array(z.object({ kind: MeasureKind, name: z.string(), decidedOn: z.string() })),
 });
 export const CaseList = z.object({ unitId: z.string(), cases: z.array(CaseSummary) });
@@ -153,3 +153,152 @@ export const GiftList = z.object({
   gifts: z.array(z.object({ giftId: z.string(), person: PersonView, receivedOn: z.string(), giver: z.string(), item: z.string(), value: z.number(), handling: z.enum(['refused', 'returned', 'handedIn']), note: z.string(), registeredAt: z.string() })),
   total: z.number(),
 });
+
+export const AssessmentPath = z.object({ assessmentId: Id('assessment') });
+export const AssessedUnitPath = z.object({ assessmentId: Id('assessment'), assessedUnitId: UnitId });
+export const EntryPath = z.object({ assessmentId: Id('assessment'), assessedUnitId: UnitId, indicatorId: Code });
+
+/** Body of `POST /api/units/{unitId}/assessments`: the year-end assessment of the units of a category below the unit. */
+export const StartAssessmentBody = z
+  .strictObject({
+    year: Year,
+    /** Haining's sheet (main responsibility 60 of 100) or Chengdu's "double hundred". */
+    configuration: z.enum(['haining', 'chengdu']),
+    /** The unit category assessed and ranked (乡镇（街道）党委, 市直部门党组 …), as units are registered. */
+    category: Text(60),
+    /** Where the ranking is disclosed: anyone, every signed-in unit, or this unit's subtree. */
+    disclosureScope: z.enum(['public', 'system', 'subtree']).default('subtree'),
+    /** How many of the lowest-ranked units' heads get an admonishment talk. */
+    admonishLowest: z.number().int().min(0).max(20).default(1),
+  })
+  .meta({ examples: [{ year: 2026, configuration: 'haining', category: '县（市、区）委', disclosureScope: 'subtree', admonishLowest: 1 }] });
+export type StartAssessmentBody = z.infer<typeof StartAssessmentBody>;
+
+export const EntryBody = z.strictObject({ points: z.number().min(0).max(100), note: Text(2_000) }).meta({ examples: [{ points: 18, note: '实地查看台账资料齐全，个别会议记录不规范' }] });
+export type EntryBody = z.infer<typeof EntryBody>;
+
+export const VetoBody = z
+  .strictObject({ reason: Text(1_000), caseIds: z.array(Id('case')).max(20).default([]) })
+  .meta({ examples: [{ reason: '本单位发生腐败窝案，党风廉政建设一票否决', caseIds: [] }] });
+export type VetoBody = z.infer<typeof VetoBody>;
+
+export const FeedbackBody = z
+  .strictObject({ summary: Text(2_000), demands: z.array(z.strictObject({ action: Text(500), dueDate: CalendarDate })).min(1).max(20) })
+  .meta({ examples: [{ summary: '主体责任落实总体较好，但责任传导层层递减。', demands: [{ action: '健全责任清单，逐级签订责任书', dueDate: '2027-03-31' }] }] });
+export type FeedbackBody = z.infer<typeof FeedbackBody>;
+
+const Grade = z.enum(['优秀', '良好', '合格', '不合格']);
+const BasisView = z.array(z.object({ kind: z.enum(['event', 'entry']), id: z.string() }));
+
+export const AssessmentSheet = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  indicators: z.array(z.object({ indicatorId: z.string(), name: z.string(), value: z.number(), points: z.number(), outOf: z.number(), basis: BasisView, note: z.string().nullable() })),
+  parts: z.array(z.object({ partId: z.string(), name: z.string(), score: z.number(), outOf: z.number() })),
+  overall: z.number(),
+  vetoed: z.boolean(),
+  veto: z.object({ reason: z.string(), caseIds: z.array(z.string()) }).nullable(),
+  grade: Grade,
+  rank: z.number().int(),
+  admonish: z.boolean(),
+  feedbackSheetId: z.string().nullable(),
+});
+
+export const AssessmentView = z.object({
+  assessmentId: z.string(),
+  unitId: z.string(),
+  year: z.number().int(),
+  configuration: z.enum(['haining', 'chengdu']),
+  modelName: z.string(),
+  category: z.string(),
+  disclosureScope: z.enum(['public', 'system', 'subtree']),
+  mainResponsibilityShare: z.number(),
+  status: z.enum(['open', 'published']),
+  publishedAt: z.string().nullable(),
+  sheets: z.array(AssessmentSheet),
+  revision: z.number().int(),
+});
+
+export const AssessmentList = z.object({
+  unitId: z.string(),
+  assessments: z.array(AssessmentView.pick({ assessmentId: true, unitId: true, year: true, configuration: true, modelName: true, category: true, status: true, publishedAt: true })),
+});
+
+export const FeedbackSheetView = z.object({
+  sheetId: z.string(),
+  assessmentId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  overall: z.number(),
+  grade: Grade,
+  rank: z.number().int(),
+  summary: z.string(),
+  demands: z.array(z.object({ requestId: z.string(), action: z.string(), dueDate: z.string() })),
+  issuedAt: z.string(),
+});
+export const FeedbackSheetList = z.object({ unitId: z.string(), sheets: z.array(FeedbackSheetView) });
+
+export const SituationPath = z.object({ reportId: Id('situation report') });
+
+/** Body of `POST /api/units/{unitId}/situation-reports`: a file of fund disbursements and the rules to check it by. */
+export const ImportSituationBody = z
+  .strictObject({
+    title: Text(200),
+    /** The unit whose funds the file lists: the unit or one below it. */
+    concernedUnitId: UnitId,
+    format: z.enum(['csv', 'xlsx']),
+    /** CSV text, or the `.xlsx` workbook in base64; a header `人员编号,项目,期间,金额,账户`, then one payment a row (amounts in yuan, periods `YYYY-MM`). */
+    content: LongText(6_000_000),
+    rules: z.strictObject({
+      standards: z.array(z.strictObject({ programme: Text(100), standardYuan: z.number().min(0).max(10_000_000) })).max(50).default([]),
+      notEntitled: z.array(z.strictObject({ programme: Text(100), payeeId: Text(64) })).max(5_000).default([]),
+      payeesPerAccount: z.number().int().min(1).max(50).default(3),
+    }),
+  })
+  .meta({
+    examples: [
+      {
+        title: '2026年第三季度惠民资金发放廉情抄告',
+        concernedUnitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e70',
+        format: 'csv',
+        content: '人员编号,项目,期间,金额,账户\nP001,高龄补贴,2026-07,100,6222000011112222\nP001,高龄补贴,2026-07,100,6222000011112222\n',
+        rules: { standards: [{ programme: '高龄补贴', standardYuan: 100 }], notEntitled: [], payeesPerAccount: 3 },
+      },
+    ],
+  });
+export type ImportSituationBody = z.infer<typeof ImportSituationBody>;
+
+export const EndorseBody = z
+  .strictObject({ instruction: Text(2_000), rectification: z.strictObject({ action: Text(500), dueDate: CalendarDate }) })
+  .meta({ examples: [{ instruction: '请相关单位立即核查整改，追回违规资金。', rectification: { action: '逐户核查，追回重复发放资金', dueDate: '2027-03-31' } }] });
+export type EndorseBody = z.infer<typeof EndorseBody>;
+
+export const RecoveryBody = z
+  .strictObject({ amountYuan: z.number().gt(0).max(100_000_000), recoveredOn: CalendarDate, note: Text(500) })
+  .meta({ examples: [{ amountYuan: 100, recoveredOn: '2026-11-20', note: '已退缴至财政专户' }] });
+export type RecoveryBody = z.infer<typeof RecoveryBody>;
+
+const AnomalyView = z.object({ kind: z.enum(['duplicate', 'aboveStandard', 'notEntitled', 'sharedAccount']), rows: z.array(z.number().int()), atStakeFen: z.number().int(), detail: z.string() });
+
+export const SituationView = z.object({
+  reportId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  concernedUnitId: z.string(),
+  concernedUnitName: z.string(),
+  title: z.string(),
+  year: z.number().int(),
+  file: z.object({ rows: z.number().int(), sha256: z.string() }),
+  anomalies: z.array(AnomalyView),
+  summary: z.object({ anomalies: z.number().int(), atStakeFen: z.number().int(), byKind: z.array(z.object({ kind: z.string(), name: z.string(), count: z.number().int(), atStakeFen: z.number().int() })) }),
+  status: z.enum(['compiled', 'issued']),
+  compiledBy: z.string(),
+  compiledAt: z.string(),
+  endorsement: z.object({ by: z.string(), at: z.string(), instruction: z.string() }).nullable(),
+  rectification: z.object({ requestId: z.string(), action: z.string(), dueDate: z.string() }).nullable(),
+  recoveries: z.array(z.object({ amountFen: z.number().int(), on: z.string(), note: z.string(), by: z.string() })),
+  recoveredFen: z.number().int(),
+  revision: z.number().int(),
+});
+export const SituationList = z.object({ unitId: z.string(), reports: z.array(SituationView) });

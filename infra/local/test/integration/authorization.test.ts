@@ -219,6 +219,35 @@ beforeAll(async () => {
     sibling: await accountabilityCase('sibling', parentInspector),
     child: await accountabilityCase('child', ownInspector),
   };
+  // An assessment run by each unit's commission, of the units of a category below it (the sibling
+  // and the child each get a unit below them for it).
+  const below = { parent: '县（市、区）委', own: '乡镇（街道）党委', sibling: '乡镇（街道）党委', child: '村（社区）党支部' } as const;
+  await registerUnit(runtime, `授权邻镇-${suffix}`, units.sibling, below.sibling);
+  await registerUnit(runtime, `授权村-${suffix}`, units.child, below.child);
+  const assessment = (relation: Exclude<Relation, 'unknown'>, token: string) =>
+    whenKnown<{ assessmentId: string }>(`/api/units/${units[relation]}/assessments`, token, { year: 2026, configuration: 'haining', category: below[relation] }).then((a) => a.assessmentId);
+  resources.assessment = {
+    parent: await assessment('parent', parentInspector),
+    own: await assessment('own', ownInspector),
+    sibling: await assessment('sibling', parentInspector),
+    child: await assessment('child', ownInspector),
+  };
+  // An integrity situation report issued by each unit's commission on its own unit's funds (a
+  // payment made twice), so that the own unit's secretary endorses the own unit's.
+  const situation = (relation: Exclude<Relation, 'unknown'>, token: string) =>
+    whenKnown<{ reportId: string }>(`/api/units/${units[relation]}/situation-reports`, token, {
+      title: '惠民资金发放廉情抄告',
+      concernedUnitId: units[relation],
+      format: 'csv',
+      content: '人员编号,项目,期间,金额,账户\nP001,高龄补贴,2026-07,100,6222000011112222\nP001,高龄补贴,2026-07,100,6222000011112222\n',
+      rules: {},
+    }).then((r) => r.reportId);
+  resources.situationReport = {
+    parent: await situation('parent', parentInspector),
+    own: await situation('own', ownInspector),
+    sibling: await situation('sibling', parentInspector),
+    child: await situation('child', ownInspector),
+  };
   client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).
   for (const id of Object.values(units)) {

@@ -11,6 +11,8 @@ export const oversightViews = [
   { path: '/oversight/talks', name: '谈话' },
   { path: '/oversight/warnings', name: '预警' },
   { path: '/oversight/ledger-sums', name: '台账汇总' },
+  { path: '/oversight/cases', name: '问责案件' },
+  { path: '/oversight/integrity-files', name: '廉政档案' },
 ] as const;
 
 export const portalViews = [

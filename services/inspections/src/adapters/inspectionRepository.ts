@@ -12,6 +12,12 @@
  * - `PERSON#<personId>` / `FILE#<time>#<eventId>`: the integrity file's entries, one per event that
  *   names the person, from every topic;
  * - `UNIT#<unitId>` / `GIFT#<year>#<giftId>`: the gift register;
+ * - `UNIT#<unitId>` / `ASSESSMENT#<year>#<assessmentId>`: a year-end assessment run by the unit's
+ *   commission, with the entries, vetoes and (once published) the sheets; `ASSESSMENT#<id>` / `OWNER`;
+ * - `UNIT#<unitId>` / `FEEDBACK#<year>#<sheetId>`: a unit's feedback sheets;
+ * - `UNIT#<unitId>` / `SITUATION#<year>#<reportId>`: integrity situation reports the unit issued;
+ *   `SITUATION#<reportId>` / `OWNER`;
+ * - `FACTS#<unitId>` / `<fact>#…`: what the assessment measures of the unit, kept from the events;
  * - `ACCESS#<recordId>` / `<time>#<id>`: every read of a case or an integrity file.
  */
 import { tableName } from '#shared/dynamo/client.js';
@@ -27,6 +33,11 @@ const table = store.table;
 export const unitKey = knownUnitKey;
 export const caseKey = (unitId: string, caseId: string) => ({ pk: `UNIT#${unitId}`, sk: `CASE#${caseId}` });
 export const ownerKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'OWNER' });
+export const assessmentKey = (unitId: string, year: number, assessmentId: string) => ({ pk: `UNIT#${unitId}`, sk: `ASSESSMENT#${year}#${assessmentId}` });
+export const assessmentOwnerKey = (assessmentId: string) => ({ pk: `ASSESSMENT#${assessmentId}`, sk: 'OWNER' });
+export const situationKey = (unitId: string, year: number, reportId: string) => ({ pk: `UNIT#${unitId}`, sk: `SITUATION#${year}#${reportId}` });
+export const situationOwnerKey = (reportId: string) => ({ pk: `SITUATION#${reportId}`, sk: 'OWNER' });
+export const feedbackKey = (unitId: string, year: number, sheetId: string) => ({ pk: `UNIT#${unitId}`, sk: `FEEDBACK#${year}#${sheetId}` });
 export const personKey = (personId: string, what: `CASE#${string}` | `BAN#${string}` | `OPINION#${string}` | `FILE#${string}`) => ({ pk: `PERSON#${personId}`, sk: what });
 export const giftKey = (unitId: string, year: number, giftId: string) => ({ pk: `UNIT#${unitId}`, sk: `GIFT#${year}#${giftId}` });
 
@@ -34,13 +45,20 @@ const units = knownUnits(table);
 export const getKnownUnit = units.get;
 export const unitDirectory = cachedDirectory(getKnownUnit);
 
-/** The unit that owns a case, for the reach guard. */
+const ownerOf = (key: { pk: string; sk: string }) => async (): Promise<string | undefined> => (await store.getItem(key.pk, key.sk))?.unitId as string | undefined;
+
+/** The unit that owns a case (the person's) or an assessment (the organiser's), for the reach guard. */
 export const owners = {
-  case: async (caseId: string): Promise<string | undefined> => {
-    const { pk, sk } = ownerKey(caseId);
-    return (await store.getItem(pk, sk))?.unitId as string | undefined;
-  },
+  case: (caseId: string) => ownerOf(ownerKey(caseId))(),
+  assessment: (assessmentId: string) => ownerOf(assessmentOwnerKey(assessmentId))(),
+  situationReport: (reportId: string) => ownerOf(situationOwnerKey(reportId))(),
 };
+
+/** Every unit at or below `unitId`. */
+export const unitsUnder = units.under;
+
+/** The facts the assessment measures of a unit. */
+export const factsOf = (unitId: string) => store.queryItems(`FACTS#${unitId}`, '');
 
 export interface PostHeld {
   readonly personId: string;

@@ -55,7 +55,7 @@ export const caseView = async (c: Case) => ({
 });
 
 const summaryOf = async (c: Case) => {
-  const { facts: _f, inquiries: _i, exemption: _e, clarification: _c, escalations: _s, lookBacks: _l, followUps: _v, revision: _r, openedBy: _o, ...view } = await caseView(c);
+  const { facts: _f, inquiries: _i, exemption: _e, clarification: _c, escalations: _s, lookBacks: _l, followUps: _v, openedBy: _o, ...view } = await caseView(c);
   return { ...view, measures: c.measures.map((m) => ({ kind: m.kind, name: measures[m.kind].name, decidedOn: m.decidedOn })) };
 };
 

@@ -171,7 +171,7 @@ export const closeCase = (
   mustHandle(c, callerUnitId, handlingAncestors);
   mustBeActive(c, 'it is closed once');
   if (c.exemption?.decision === 'pending') throw new ConflictError('An exemption request is pending: decide it first');
-  if (c.inquiries.some((i) => i.status === 'open')) throw new ConflictError('The extra investigations of 一案双查 are still open');
+  if (c.inquiries.some((i) => i.status === 'open')) throw new ConflictError('The two extra investigations of the case are still open');
   if (input.outcome === 'accountable' && c.measures.length === 0) throw new ConflictError('No measure has been imposed: the case cannot close as accountable');
   if (input.outcome === 'cleared') {
     if (c.measures.length > 0) throw new ConflictError('Measures were imposed: the case cannot close as cleared');

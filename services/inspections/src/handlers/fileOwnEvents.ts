@@ -5,8 +5,9 @@ import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { InspectionsEvent } from '#events/index.js';
 import { fromInspections } from '../app/integrityFile.js';
+import { factsFromInspections, together } from '../app/assessmentFacts.js';
 
-/** Files the service’s own events in the integrity files of the people they name. */
+/** Files the service’s own events in the integrity files of the people they name, and keeps the measures the assessment counts. */
 export const handler = kafkaConsumer({
   consumerName: 'inspections-fileOwnEvents',
   tableName: () => tableName('inspections'),
@@ -14,5 +15,5 @@ export const handler = kafkaConsumer({
   producer: kafkaProducer('inspections-fileOwnEvents'),
   logger: createLogger('inspections'),
   now,
-  effects: fromInspections,
+  effects: together(fromInspections, factsFromInspections),
 });

@@ -5,8 +5,9 @@ import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { InterviewsEvent } from '#events/index.js';
 import { fromInterviews } from '../app/integrityFile.js';
+import { factsFromInterviews, together } from '../app/assessmentFacts.js';
 
-/** Files talks and warning notices in the integrity files of the people they name. */
+/** Files talks and warning notices in the integrity files of the people they name, and keeps the facts the assessment measures. */
 export const handler = kafkaConsumer({
   consumerName: 'inspections-onInterviewsEvents',
   tableName: () => tableName('inspections'),
@@ -14,5 +15,5 @@ export const handler = kafkaConsumer({
   producer: kafkaProducer('inspections-onInterviewsEvents'),
   logger: createLogger('inspections'),
   now,
-  effects: fromInterviews,
+  effects: together(fromInterviews, factsFromInterviews),
 });

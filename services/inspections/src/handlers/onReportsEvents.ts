@@ -5,8 +5,9 @@ import { tableName } from '#shared/dynamo/client.js';
 import { now } from '#shared/clock.js';
 import { ReportsEvent } from '#events/index.js';
 import { fromReports } from '../app/integrityFile.js';
+import { factsFromReports, together } from '../app/assessmentFacts.js';
 
-/** Files the lights of key tasks in the integrity files of the people responsible. */
+/** Files the lights of key tasks in the integrity files of the people responsible, and keeps the facts the assessment measures. */
 export const handler = kafkaConsumer({
   consumerName: 'inspections-onReportsEvents',
   tableName: () => tableName('inspections'),
@@ -14,5 +15,5 @@ export const handler = kafkaConsumer({
   producer: kafkaProducer('inspections-onReportsEvents'),
   logger: createLogger('inspections'),
   now,
-  effects: fromReports,
+  effects: together(fromReports, factsFromReports),
 });

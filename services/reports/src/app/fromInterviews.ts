@@ -1,13 +1,14 @@
 /**
- * What the reports service takes from `interviews.events`: a talk's rectification plan or a warning
- * notice asks for rectification, and this service opens the item (one model, one owner); a warning
+ * What the reports service takes from `interviews.events` and `inspections.events`: a talk's
+ * rectification plan, a warning notice, a feedback sheet or a patrol finding asks for rectification,
+ * and this service opens the item (one model, one owner); a warning
  * notice's written reply has a deadline, registered with the engine as an `external` deadline of the
  * person warned, done when the reply comes and due again when the reply is returned. Every effect is
  * a function of the event alone, written with the inbox item.
  */
 import type { TransactItem } from '#shared/kafka/consumer.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
-import type { InterviewsEvent } from '#events/index.js';
+import type { InspectionsRectificationRequestedV1, InterviewsEvent } from '#events/index.js';
 import { replyDeadlineSubject } from '#events/interviews/parts.js';
 import { topics } from '#events/topics.js';
 import { deadlineStateKey } from '../adapters/deadlineRepository.js';
@@ -21,8 +22,11 @@ type Effect<T extends InterviewsEvent['type']> = (event: Extract<InterviewsEvent
 /** The title of the reply's deadline in reminders: what is due, never what the notice says. */
 const replyTitle = '预警提示书面回复';
 
+/** A request for a rectification item, from the interviews or the inspections service. */
+type Request = Extract<InterviewsEvent, { type: 'interviews.RectificationRequested.v1' }> | InspectionsRectificationRequestedV1;
+
 /** The rectification item asked for, opened with the request's id and announced. */
-const requested: Effect<'interviews.RectificationRequested.v1'> = (event) => {
+const requested = (event: Request): TransactItem[] => {
   const { data } = event;
   const at = new Date(event.time);
   const item: Rectification = {
@@ -62,4 +66,9 @@ export const fromInterviewsEffects = {
   'interviews.WarningNoticeIssued.v1': (({ data }) => replyDue(data.noticeId, data.unitId, data.person.personId, data.replyDueAt)) as Effect<'interviews.WarningNoticeIssued.v1'>,
   'interviews.WarningReplyReturned.v1': (({ data }) => replyDue(data.noticeId, data.unitId, data.person.personId, data.replyDueAt)) as Effect<'interviews.WarningReplyReturned.v1'>,
   'interviews.WarningReplyReceived.v1': (({ data }) => replyDone(data.noticeId, data.unitId)) as Effect<'interviews.WarningReplyReceived.v1'>,
+};
+
+/** From `inspections.events`: feedback sheets' demands and patrol findings ask for rectification items. */
+export const fromInspectionsEffects = {
+  'inspections.RectificationRequested.v1': requested,
 };

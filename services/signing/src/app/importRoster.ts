@@ -8,7 +8,7 @@ import type { Post } from '../domain/posts.js';
 import { planRoster, type RowReport } from '../domain/roster.js';
 import type { Unit } from '../domain/unit.js';
 import { postPut, postsRevision, postsRevisionPut, unitPosts } from '../adapters/postRepository.js';
-import { readCsv, readXlsx } from '../adapters/rosterFile.js';
+import { readCsv, readXlsx } from '#shared/files/tableFile.js';
 import { writeWithEvents } from '../adapters/store.js';
 import { listUnits, unitDirectory, unitPut } from '../adapters/unitRepository.js';
 import type { ImportRosterBody } from '../schemas.js';

@@ -33,18 +33,25 @@ export const useScope = (session: Session): Scope => {
 };
 
 /** The view's title, and the unit and year it is of. */
+/** The units of a picker, each indented by its depth below the caller's unit. */
+export const UnitOptions = ({ units }: { units: ReadonlyArray<{ unitId: string; name: string; depth: number }> }) => (
+  <>
+    {units.map((u) => (
+      <option key={u.unitId} value={u.unitId}>
+        {'　'.repeat(u.depth)}
+        {u.name}
+      </option>
+    ))}
+  </>
+);
+
 export const ScopeBar = ({ title, scope }: { title: string; scope: Scope }) => (
   <div class="page-head">
     <h2 class="view-title">{title}</h2>
     <div class="field inline">
       <label for="scope-unit">单位</label>
       <select id="scope-unit" value={scope.unitId ?? ''} onChange={(e) => scope.setUnitId((e.target as HTMLSelectElement).value)}>
-        {scope.units.map((u) => (
-          <option key={u.unitId} value={u.unitId}>
-            {'　'.repeat(u.depth)}
-            {u.name}
-          </option>
-        ))}
+        <UnitOptions units={scope.units} />
       </select>
     </div>
     <YearSelect id="scope-year" value={scope.year} onChange={scope.setYear} current={yearInProgress()} />

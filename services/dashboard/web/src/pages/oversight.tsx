@@ -2,7 +2,8 @@
  * The oversight dashboard: annual-report progress over the viewer's subtree, with drill-down from
  * the viewer's unit to any unit below it, the late and missing lists, and submissions per day
  * against the deadline; and the other views of the subtree (signing, lights, rectifications,
- * reminders, talks, warning notices, the ledgers' sums). Live: each loads again whenever the read
+ * reminders, talks, warning notices, the ledgers' sums; accountability cases and integrity files,
+ * to the commission and the organisation department only). Live: each loads again whenever the read
  * models move (`live.ts`).
  */
 import { useMemo, useState } from 'preact/hooks';
@@ -17,6 +18,7 @@ import { LightsView } from './lightsView.js';
 import { RectificationsView } from './rectificationsView.js';
 import { RemindersView } from './remindersView.js';
 import { Lazy } from '../lazy.js';
+import { caseReaders } from '../cases.js';
 import { isLate, isSubmitted, pageYear, reportYearDue, tally, treeOf, yearInProgress, type Tally, type Tree, type UnitRow } from '../tree.js';
 
 interface Overview {
@@ -246,16 +248,24 @@ const loadTalks = async () => (await import('./talksView.js')).TalksView;
 const loadWarnings = async () => (await import('./warningsView.js')).WarningsView;
 const loadLedgerSums = async () => (await import('./ledgerSumsView.js')).LedgerSumsView;
 const interviewViews: Readonly<Record<string, typeof loadTalks>> = { '/oversight/talks': loadTalks, '/oversight/warnings': loadWarnings, '/oversight/ledger-sums': loadLedgerSums };
+// Cases and integrity files are personal records: their views are chunks of their own, shown only to the roles that read them.
+const loadCases = async () => (await import('./casesView.js')).CasesView;
+const loadIntegrityFiles = async () => (await import('./integrityFileView.js')).IntegrityFileView;
+const recordViews: Readonly<Record<string, typeof loadCases>> = { '/oversight/cases': loadCases, '/oversight/integrity-files': loadIntegrityFiles };
 
 /** The oversight dashboard: one view at a time, chosen in its own navigation; every view is of the viewer's subtree. */
 export const Oversight = ({ session, path }: { session: Session; path: string }) => {
-  const view = views.find((v) => v.path === path) ?? views[0];
+  const shown = caseReaders.includes(session.role) ? views : views.filter((v) => !(v.path in recordViews));
+  const view = shown.find((v) => v.path === path) ?? shown[0]!;
   const interviews = interviewViews[view.path];
+  const records = recordViews[view.path];
   return (
     <div class="page">
       <h1>监督看板</h1>
-      <Tabs label="看板内容" views={views} current={view.path} />
-      {interviews ? (
+      <Tabs label="看板内容" views={shown} current={view.path} />
+      {records ? (
+        <Lazy load={records} props={{ session }} />
+      ) : interviews ? (
         session.role === 'admin' ? (
           <p>谈话记录、预警提示和廉政教育台账由纪委、组织部门和单位党组织书记查阅，系统管理员无权查阅。</p>
         ) : (

@@ -1,11 +1,11 @@
 /**
- * Reads a roster table from the file a user sends: CSV (UTF-8, with or without a byte order mark,
- * as Excel saves "CSV UTF-8") or an Excel workbook (`.xlsx`, its first sheet). Every cell comes back
- * as text; a date cell as `YYYY-MM-DD`.
+ * Reads a table from the file a user sends (a roster, fund disbursements): CSV (UTF-8, with or
+ * without a byte order mark, as Excel saves "CSV UTF-8") or an Excel workbook (`.xlsx`, its first
+ * sheet). Every cell comes back as text; a date cell as `YYYY-MM-DD`.
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { RuleError } from '#shared/errors.js';
+import { RuleError } from '../errors.js';
 
 /** The rows of a CSV text. */
 export const readCsv = (text: string): string[][] => {
@@ -48,3 +48,6 @@ export const readXlsx = async (base64: string): Promise<string[][]> => {
   });
   return rows;
 };
+
+/** The rows of a file sent as CSV text or as a base64 `.xlsx` workbook. */
+export const readTable = (format: 'csv' | 'xlsx', content: string): Promise<string[][]> => (format === 'csv' ? Promise.resolve(readCsv(content)) : readXlsx(content));
