@@ -8,10 +8,11 @@ export type TalkKind = z.infer<typeof TalkKind>;
 /**
  * Where a talk or a warning notice comes from: a typed reference to the record behind it, so that an
  * overseer sees why it happened and new kinds plug in. The reports kinds are checked against what
- * `reports.events` announced; patrol findings and complaints name their services' records; online
+ * `reports.events` announced; patrol findings and complaints name their services' records; a
+ * year-end assessment's ranking (`<assessmentId>#<unitId>`) is announced on `inspections.events`; online
  * opinion, a hotline clue, supervision and a plain decision are entered by hand with a note.
  */
-export const SourceKind = z.enum(['keyTaskLight', 'hearingComment', 'rectification', 'patrolFinding', 'complaint', 'onlineOpinion', 'hotline', 'supervision', 'manual']);
+export const SourceKind = z.enum(['keyTaskLight', 'hearingComment', 'rectification', 'patrolFinding', 'complaint', 'onlineOpinion', 'hotline', 'supervision', 'manual', 'assessment']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const TalkSource = z.object({

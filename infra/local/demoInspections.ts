@@ -2,9 +2,12 @@
  * Demo data of the inspections service for `npm start`, after the interviews demo: accountability
  * cases of the city at each stage (open with the two extra investigations of 一案双查, decided with a
  * follow-up visit due, closed with a removal whose ban rejects a later appointment, exempted with a
- * clarification notice, reopened by a look-back, escalated from a county to the city), and a gift
- * handed in. Driven through the API as each person would, with a token whose subject is their person
- * id; skipped when the city's commission has cases already.
+ * clarification notice, reopened by a look-back, escalated from a county to the city), a gift
+ * handed in, two patrols (a routine one of the counties, a specialised one of the departments) with
+ * findings and a reminder letter replied to, an integrity situation report endorsed with money
+ * partly recovered, and the year's assessment of the counties in Haining's configuration, published,
+ * with a feedback sheet to the last-ranked. Driven through the API as each person would, with a
+ * token whose subject is their person id; skipped when the city's commission has cases already.
  */
 import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
@@ -88,6 +91,75 @@ export const seedInspections = async (api: HttpClient, runtime: Runtime, tree: r
     const escalated = await open(await member(town.id), '镇主要负责人涉嫌违规插手工程，本级查处存在阻力', {}, await as(countyChief, 'discipline_inspector'));
     await step(escalated, 'escalate', { reason: '涉及本级党委主要负责人，提级由市纪委监委办理' }, await as(countyChief, 'discipline_inspector'));
   }
+
+  // Two patrols: a routine one of the counties, a specialised one of two departments, each with
+  // findings whose rectification the reports service follows; the first county replied to its letter.
+  const year = Number(today.slice(0, 4));
+  const routine = await post<{ patrolId: string }>(`/api/units/${cityId}/patrols`, commission, {
+    kind: 'routine',
+    subject: `${year}年第一轮常规巡察`,
+    team: [{ name: '巡察组组长', role: 'leader' }, { name: '巡察组副组长', role: 'deputyLeader' }, { name: '巡察专员', role: 'member' }],
+    coveredUnitIds: counties.map((c) => c.id),
+    from: `${year}-03-01`,
+    to: `${year}-04-30`,
+  }, 201);
+  const routineFindings = ['“三重一大”决策制度执行不严', '基层党组织换届后制度建设滞后', '整改落实台账不完整'];
+  for (const [i, county] of counties.entries()) {
+    await post(`/api/patrols/${routine.patrolId}/findings`, commission, { unitId: county.id, text: routineFindings[i % routineFindings.length], rectification: { action: `针对“${routineFindings[i % routineFindings.length]}”制定整改方案并逐项销号`, dueDate: cstDay(60 + i * 15) } });
+  }
+  const { findings } = await api.expect<{ findings: Array<{ findingId: string; unitId: string }> }>('GET', `/api/patrols/${routine.patrolId}`, 200, { token: commission });
+  const first = findings.find((f) => f.unitId === counties[0]!.id)!;
+  const patrolled = await post<{ letters: Array<{ letterId: string }> }>(`/api/patrols/${routine.patrolId}/reminder-letters`, commission, { unitId: counties[0]!.id, findingIds: [first.findingId], demands: '请于期限内书面报告整改进展及长效机制建设情况。', replyDueDate: cstDay(20) });
+  const countySecretary = (await posts(counties[0]!.id)).find((p) => p.role === 'secretary');
+  if (countySecretary) await post(`/api/units/${counties[0]!.id}/reminder-letters/${patrolled.letters[0]!.letterId}/reply`, await as(countySecretary, 'unit_secretary'), { text: '已召开专题会议研究部署，完成制度修订3项。' });
+  const specialised = await post<{ patrolId: string }>(`/api/units/${cityId}/patrols`, commission, {
+    kind: 'specialised',
+    subject: '惠民惠农资金管理使用专项巡察',
+    team: [{ name: '专项巡察组组长', role: 'leader' }, { name: '专项巡察组成员', role: 'member' }],
+    coveredUnitIds: departments.slice(0, 2).map((d) => d.id),
+    from: `${year}-06-01`,
+    to: `${year}-07-15`,
+  }, 201);
+  await post(`/api/patrols/${specialised.patrolId}/findings`, commission, { unitId: departments[0]!.id, text: '资金拨付审核把关不严，个别项目超标准发放', rectification: { action: '全面清理资金拨付台账，追回超标准发放资金', dueDate: cstDay(45) } });
+
+  // An integrity situation report: a county's commission finds a town's payments made twice and to
+  // someone not entitled; the county's secretary endorses it; part of the money is recovered.
+  if (countyChief && countySecretary && town) {
+    const countyCommission = await as(countyChief, 'discipline_inspector');
+    const rows = [
+      '人员编号,项目,期间,金额,账户',
+      'DEMO-0001,高龄补贴,2026-07,100,6222000000000101',
+      'DEMO-0001,高龄补贴,2026-07,100,6222000000000101',
+      'DEMO-0002,高龄补贴,2026-07,100,6222000000000102',
+      'DEMO-0003,低保金,2026-07,600,6222000000000103',
+    ].join('\n');
+    const report = await post<{ reportId: string }>(`/api/units/${counties[0]!.id}/situation-reports`, countyCommission, {
+      title: `${year}年7月惠民资金发放廉情抄告`,
+      concernedUnitId: town.id,
+      format: 'csv',
+      content: rows,
+      rules: { standards: [{ programme: '高龄补贴', standardYuan: 100 }, { programme: '低保金', standardYuan: 600 }], notEntitled: [{ programme: '低保金', payeeId: 'DEMO-0003' }], payeesPerAccount: 3 },
+    }, 201);
+    await post(`/api/situation-reports/${report.reportId}/endorse`, await as(countySecretary, 'unit_secretary'), { instruction: '请镇党委立即核查，限期追回违规资金，举一反三堵塞漏洞。', rectification: { action: '逐户核查惠民资金发放，追回违规资金', dueDate: cstDay(30) } });
+    await post(`/api/situation-reports/${report.reportId}/recoveries`, countyCommission, { amountYuan: 100, recoveredOn: today, note: '已退缴财政专户' });
+  }
+
+  // The year's assessment of the counties in Haining's configuration: on-site points entered, the
+  // results published, and the last-ranked county's feedback sheet issued.
+  const assessment = await post<{ assessmentId: string }>(`/api/units/${cityId}/assessments`, commission, { year, configuration: 'haining', category: '县（市、区）委', disclosureScope: 'subtree', admonishLowest: 1 }, 201);
+  const onSite = [18, 16, 14];
+  for (const [i, county] of counties.entries()) {
+    await api.expect('PUT', `/api/assessments/${assessment.assessmentId}/units/${county.id}/entries/onSite`, 200, { token: commission, body: { points: onSite[i % onSite.length], note: '实地查看台账、听取汇报、个别谈话' } });
+  }
+  const published = await post<{ sheets: Array<{ unitId: string; rank: number }> }>(`/api/assessments/${assessment.assessmentId}/publish`, commission, undefined);
+  const last = [...published.sheets].sort((a, b) => b.rank - a.rank)[0]!;
+  await post(`/api/assessments/${assessment.assessmentId}/units/${last.unitId}/feedback-sheet`, commission, {
+    summary: '主体责任落实有差距，责任传导层层递减，巡察反馈问题整改不够彻底。',
+    demands: [
+      { action: '健全党委主体责任清单，逐级签订责任书并压实到人', dueDate: cstDay(60) },
+      { action: '建立红灯任务专项督办机制，每月研究一次', dueDate: cstDay(90) },
+    ],
+  }, 201);
 
   // A gift handed in, by the cadre who received it.
   const giver = (await posts(departments[2]!.id)).find((p) => p.role === 'secretary');

@@ -280,6 +280,13 @@ export default defineService({
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
+    onInspectionsEvents: {
+      entry: 'src/handlers/onInspectionsEvents.ts',
+      description: 'Suggests admonishment talks with the heads of the units a year-end assessment ranked lowest, from inspections.events',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.inspections, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     tallyLedgers: {
       entry: 'src/handlers/tallyLedgers.ts',
       description: 'Counts the service’s own events into the yearly sums of each unit’s ledgers',

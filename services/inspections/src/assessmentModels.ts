@@ -3,7 +3,8 @@
  * (`domain/assessment.ts`). The texts fix only their shape: Haining weighs main responsibility 60%
  * of its clean-governance assessment (seed 000); Chengdu scores economic targets and party building
  * each out of 100, main responsibility the heaviest part of party building, with accountability
- * counts, kinds and ranks as indicators (seed 004). The indicators and points below are this
+ * counts, kinds and ranks as indicators (seed 004); patrol results feed both (the share of the
+ * year's findings rectified). The indicators and points below are this
  * project's defaults within that shape, for a city to replace with its own.
  */
 import type { AssessmentModel, Indicator } from './domain/assessment.js';
@@ -25,8 +26,9 @@ export const hainingModel = (year: number, category: string): AssessmentModel =>
   parts: [{ partId: 'cleanGovernance', name: '党风廉政建设责任制', outOf: 100, weight: 1 }],
   indicators: [
     ...mainResponsibility('cleanGovernance', { timeliness: 10, completeness: 10, lights: 15, rectification: 15, signing: 10 }),
-    { indicatorId: 'talksAndNotices', name: '谈话提醒与预警回复', partId: 'cleanGovernance', mainResponsibility: false, points: 10, source: 'talksAndNotices', rule: { kind: 'ratio' } },
-    { indicatorId: 'accountability', name: '问责追究', partId: 'cleanGovernance', mainResponsibility: false, points: 10, source: 'accountability', rule: { kind: 'ratio' } },
+    { indicatorId: 'talksAndNotices', name: '谈话提醒与预警回复', partId: 'cleanGovernance', mainResponsibility: false, points: 5, source: 'talksAndNotices', rule: { kind: 'ratio' } },
+    { indicatorId: 'accountability', name: '问责追究', partId: 'cleanGovernance', mainResponsibility: false, points: 5, source: 'accountability', rule: { kind: 'ratio' } },
+    { indicatorId: 'patrol', name: '巡察发现问题整改', partId: 'cleanGovernance', mainResponsibility: false, points: 10, source: 'patrol', rule: { kind: 'ratio' } },
     { indicatorId: 'onSite', name: '实地检查', partId: 'cleanGovernance', mainResponsibility: false, points: 20, source: 'onSite', rule: { kind: 'entered' } },
   ],
   admonishLowest: 1,
@@ -45,8 +47,9 @@ export const chengduModel = (year: number, category: string): AssessmentModel =>
   indicators: [
     { indicatorId: 'economic', name: '经济目标完成情况', partId: 'economic', mainResponsibility: false, points: 100, source: 'economic', rule: { kind: 'entered' } },
     ...mainResponsibility('partyBuilding', { timeliness: 10, completeness: 10, lights: 10, rectification: 10, signing: 10 }),
-    { indicatorId: 'accountability', name: '问责数量、情形、职级', partId: 'partyBuilding', mainResponsibility: false, points: 20, source: 'accountability', rule: { kind: 'ratio' } },
-    { indicatorId: 'talksAndNotices', name: '谈话提醒与预警回复', partId: 'partyBuilding', mainResponsibility: false, points: 10, source: 'talksAndNotices', rule: { kind: 'ratio' } },
+    { indicatorId: 'accountability', name: '问责数量、情形、职级', partId: 'partyBuilding', mainResponsibility: false, points: 15, source: 'accountability', rule: { kind: 'ratio' } },
+    { indicatorId: 'talksAndNotices', name: '谈话提醒与预警回复', partId: 'partyBuilding', mainResponsibility: false, points: 5, source: 'talksAndNotices', rule: { kind: 'ratio' } },
+    { indicatorId: 'patrol', name: '巡察发现问题整改', partId: 'partyBuilding', mainResponsibility: false, points: 10, source: 'patrol', rule: { kind: 'ratio' } },
     { indicatorId: 'onSite', name: '实地检查', partId: 'partyBuilding', mainResponsibility: false, points: 20, source: 'onSite', rule: { kind: 'entered' } },
   ],
   admonishLowest: 1,

@@ -302,3 +302,80 @@ export const SituationView = z.object({
   revision: z.number().int(),
 });
 export const SituationList = z.object({ unitId: z.string(), reports: z.array(SituationView) });
+
+export const PatrolPath = z.object({ patrolId: Id('patrol') });
+export const LetterPath = z.object({ unitId: UnitId, letterId: Id('reminder letter') });
+export const RecommendationPath = z.object({ unitId: UnitId, recommendationId: Id('recommendation') });
+
+/** Body of `POST /api/units/{unitId}/patrols`: a patrol sent by the unit's committee to units below it. */
+export const StartPatrolBody = z
+  .strictObject({
+    kind: z.enum(['routine', 'specialised']),
+    /** What a specialised patrol looks at (惠民资金, 选人用人 …), or the round of a routine one. */
+    subject: Text(200),
+    team: z.array(z.strictObject({ name: Text(50), role: z.enum(['leader', 'deputyLeader', 'member']) })).min(1).max(30),
+    coveredUnitIds: z.array(UnitId).min(1).max(50),
+    from: CalendarDate,
+    to: CalendarDate,
+  })
+  .meta({ examples: [{ kind: 'specialised', subject: '惠民惠农资金管理使用专项巡察', team: [{ name: '王某', role: 'leader' }], coveredUnitIds: ['0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e70'], from: '2026-09-01', to: '2026-10-31' }] });
+export type StartPatrolBody = z.infer<typeof StartPatrolBody>;
+
+export const FindingBody = z
+  .strictObject({ unitId: UnitId, text: Text(2_000), rectification: z.strictObject({ action: Text(500), dueDate: CalendarDate }) })
+  .meta({ examples: [{ unitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e70', text: '惠民资金发放审核把关不严，存在重复发放', rectification: { action: '逐户核查，追回重复发放资金', dueDate: '2027-03-31' } }] });
+export type FindingBody = z.infer<typeof FindingBody>;
+
+export const ReminderLetterBody = z
+  .strictObject({ unitId: UnitId, findingIds: z.array(Id('finding')).min(1).max(50), demands: Text(2_000), replyDueDate: CalendarDate })
+  .meta({ examples: [{ unitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e70', findingIds: ['0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e70'], demands: '请于期限内书面报告整改进展。', replyDueDate: '2027-01-31' }] });
+export type ReminderLetterBody = z.infer<typeof ReminderLetterBody>;
+
+export const WrittenReplyBody = z.strictObject({ text: Text(5_000) }).meta({ examples: [{ text: '已逐项制定整改措施，追回资金1.2万元。' }] });
+
+export const RecommendationBody = z
+  .strictObject({ leaderInChargeId: Id('person').optional(), issue: Text(2_000), recommendation: Text(2_000), replyDueDate: CalendarDate })
+  .meta({ examples: [{ issue: '工程项目招投标监管存在漏洞', recommendation: '建立招投标全过程监督机制', replyDueDate: '2027-01-31' }] });
+export type RecommendationBody = z.infer<typeof RecommendationBody>;
+
+export const EcologyBody = z
+  .strictObject({ year: Year, assessedBy: z.array(Text(50)).min(1).max(20), method: Text(1_000), content: Text(10_000), rating: z.enum(['good', 'fair', 'poor']), result: Text(5_000) })
+  .meta({ examples: [{ year: 2026, assessedBy: ['县纪委监委', '县委组织部'], method: '个别谈话、问卷调查、数据比对', content: '班子团结、干部作风、信访举报情况', rating: 'fair', result: '政治生态总体向好，个别领域问题多发' }] });
+export type EcologyBody = z.infer<typeof EcologyBody>;
+
+const Reply = z.object({ text: z.string(), by: z.string(), at: z.string(), onTime: z.boolean() }).nullable();
+
+export const PatrolView = z.object({
+  patrolId: z.string(),
+  unitId: z.string(),
+  kind: z.enum(['routine', 'specialised']),
+  subject: z.string(),
+  team: z.array(z.object({ name: z.string(), role: z.enum(['leader', 'deputyLeader', 'member']) })),
+  coveredUnits: z.array(z.object({ unitId: z.string(), name: z.string() })),
+  from: z.string(),
+  to: z.string(),
+  findings: z.array(z.object({ findingId: z.string(), unitId: z.string(), text: z.string(), rectification: z.object({ requestId: z.string(), action: z.string(), dueDate: z.string() }), recordedAt: z.string() })),
+  letters: z.array(z.object({ letterId: z.string(), unitId: z.string(), findingIds: z.array(z.string()), demands: z.string(), replyDueDate: z.string(), sentAt: z.string(), reply: Reply })),
+  revision: z.number().int(),
+});
+export const PatrolList = z.object({ unitId: z.string(), patrols: z.array(PatrolView) });
+
+export const ReminderLetterView = PatrolView.shape.letters.element.extend({ patrolId: z.string(), patrolSubject: z.string() });
+export const ReminderLetterList = z.object({ unitId: z.string(), letters: z.array(ReminderLetterView) });
+
+export const RecommendationView = z.object({
+  recommendationId: z.string(),
+  unitId: z.string(),
+  issuingUnitId: z.string(),
+  leaderInCharge: z.object({ personId: z.string(), unitId: z.string(), name: z.string() }).nullable(),
+  issue: z.string(),
+  recommendation: z.string(),
+  replyDueDate: z.string(),
+  issuedAt: z.string(),
+  reply: Reply,
+  revision: z.number().int(),
+});
+export const RecommendationList = z.object({ unitId: z.string(), recommendations: z.array(RecommendationView) });
+
+export const EcologyView = z.object({ ecologyId: z.string(), unitId: z.string(), issuingUnitId: z.string(), year: z.number().int(), assessedBy: z.array(z.string()), method: z.string(), content: z.string(), rating: z.enum(['good', 'fair', 'poor']), result: z.string(), recordedAt: z.string() });
+export const EcologyList = z.object({ unitId: z.string(), assessments: z.array(EcologyView) });

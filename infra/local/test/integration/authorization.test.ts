@@ -222,8 +222,8 @@ beforeAll(async () => {
   // An assessment run by each unit's commission, of the units of a category below it (the sibling
   // and the child each get a unit below them for it).
   const below = { parent: '县（市、区）委', own: '乡镇（街道）党委', sibling: '乡镇（街道）党委', child: '村（社区）党支部' } as const;
-  await registerUnit(runtime, `授权邻镇-${suffix}`, units.sibling, below.sibling);
-  await registerUnit(runtime, `授权村-${suffix}`, units.child, below.child);
+  const belowSibling = await registerUnit(runtime, `授权邻镇-${suffix}`, units.sibling, below.sibling);
+  const belowChild = await registerUnit(runtime, `授权村-${suffix}`, units.child, below.child);
   const assessment = (relation: Exclude<Relation, 'unknown'>, token: string) =>
     whenKnown<{ assessmentId: string }>(`/api/units/${units[relation]}/assessments`, token, { year: 2026, configuration: 'haining', category: below[relation] }).then((a) => a.assessmentId);
   resources.assessment = {
@@ -247,6 +247,18 @@ beforeAll(async () => {
     own: await situation('own', ownInspector),
     sibling: await situation('sibling', parentInspector),
     child: await situation('child', ownInspector),
+  };
+  // A patrol sent by each unit's commission to a unit below it, with a finding.
+  const patrol = async (relation: Exclude<Relation, 'unknown'>, token: string, covered: string) => {
+    const started = await whenKnown<{ patrolId: string }>(`/api/units/${units[relation]}/patrols`, token, { kind: 'routine', subject: '常规巡察', team: [{ name: '组长', role: 'leader' }], coveredUnitIds: [covered], from: '2026-09-01', to: '2026-10-31' });
+    await client.expect('POST', `/api/patrols/${started.patrolId}/findings`, 200, { token, body: { unitId: covered, text: '发现问题', rectification: { action: '整改', dueDate: '2099-12-31' } } });
+    return started.patrolId;
+  };
+  resources.patrol = {
+    parent: await patrol('parent', parentInspector, units.own),
+    own: await patrol('own', ownInspector, units.child),
+    sibling: await patrol('sibling', parentInspector, belowSibling),
+    child: await patrol('child', ownInspector, belowChild),
   };
   client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).

@@ -79,7 +79,10 @@ it('seeds reports in every state, a hearing whose comments opened rectification 
   const minutes = (await api<{ hearings: Array<{ comments: Array<{ kind: string; rectificationIds: string[] }> }> }>(runtime, 'GET', `/api/units/${hearingCounty.id}/hearings?year=2024`, { token: inspector })).body.hearings;
   expect(minutes).toHaveLength(1);
   expect(minutes[0]!.comments.map((c) => [c.kind, c.rectificationIds.length])).toEqual([['question', 0], ['comment', 1], ['comment', 1]]);
-  const rectifications = (await api<{ rectifications: Array<{ status: string; overdue: boolean }> }>(runtime, 'GET', `/api/units/${hearingCounty.id}/rectifications`, { token: inspector })).body.rectifications;
+  // The hearing's items (a patrol or an assessment of the demo may ask the county for others).
+  const rectifications = (await api<{ rectifications: Array<{ status: string; overdue: boolean; source: { kind: string } }> }>(runtime, 'GET', `/api/units/${hearingCounty.id}/rectifications`, { token: inspector })).body.rectifications.filter(
+    (r) => r.source.kind === 'hearing',
+  );
   expect(rectifications.map((r) => [r.status, r.overdue]).sort()).toEqual([['closed', false], ['open', true]]);
   const quarter = Math.min(3, Math.floor(new Date(Date.now() + 8 * 3600_000).getUTCMonth() / 3) + 1);
   for (const county of counties) {
@@ -156,4 +159,11 @@ it('seeds accountability cases at each stage, one with a ban that rejects a late
   );
   expect(file.activeBans).toHaveLength(1);
   expect(file.entries.find((e) => e.category === 'opinion')!.summary).toBe('拟任市直部门主要负责人的廉政意见：不同意');
+  // Two patrols, the year's assessment of the counties published with a feedback sheet, a situation report endorsed.
+  const patrols = (await api<{ patrols: Array<{ kind: string; findings: unknown[] }> }>(runtime, 'GET', `/api/units/${city.id}/patrols?year=${thisYear}`, { token: commission })).body.patrols;
+  expect(patrols.map((p) => p.kind).sort()).toEqual(['routine', 'specialised']);
+  const { assessments } = (await api<{ assessments: Array<{ assessmentId: string; status: string }> }>(runtime, 'GET', `/api/units/${city.id}/assessments?year=${thisYear}`, { token: commission })).body;
+  expect(assessments.map((a) => a.status)).toEqual(['published']);
+  const sheet = (await api<{ sheets: Array<{ rank: number; feedbackSheetId: string | null }> }>(runtime, 'GET', `/api/assessments/${assessments[0]!.assessmentId}`, { token: commission })).body.sheets;
+  expect(sheet.filter((s) => s.feedbackSheetId !== null).map((s) => s.rank)).toEqual([Math.max(...sheet.map((s) => s.rank))]);
 });

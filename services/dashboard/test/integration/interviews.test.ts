@@ -27,7 +27,7 @@ let published = 0;
 let cursorBefore = 0;
 
 const zeroKinds = { integrity: 0, reminder: 0, warning: 0, joint: 0, admonishment: 0 };
-const zeroSources = { keyTaskLight: 0, hearingComment: 0, rectification: 0, patrolFinding: 0, complaint: 0, onlineOpinion: 0, hotline: 0, supervision: 0, manual: 0 };
+const zeroSources = { keyTaskLight: 0, hearingComment: 0, rectification: 0, patrolFinding: 0, complaint: 0, onlineOpinion: 0, hotline: 0, supervision: 0, manual: 0, assessment: 0 };
 
 /** Counts at zero, with `counts` laid over them. */
 const counts = (over: Partial<InterviewCounts> = {}): InterviewCounts => ({ ...noCounts(), ...over });

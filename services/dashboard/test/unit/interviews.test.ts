@@ -215,7 +215,7 @@ describe('the counts of a year', () => {
 
     // Assess
     const zeroKinds = { integrity: 0, reminder: 0, warning: 0, joint: 0, admonishment: 0 };
-    const zeroSources = { keyTaskLight: 0, hearingComment: 0, rectification: 0, patrolFinding: 0, complaint: 0, onlineOpinion: 0, hotline: 0, supervision: 0, manual: 0 };
+    const zeroSources = { keyTaskLight: 0, hearingComment: 0, rectification: 0, patrolFinding: 0, complaint: 0, onlineOpinion: 0, hotline: 0, supervision: 0, manual: 0, assessment: 0 };
     const countyCounts = {
       talksByKind: { ...zeroKinds, joint: 1, warning: 1 },
       talksBySource: { ...zeroSources, keyTaskLight: 1, hotline: 1 },

@@ -86,7 +86,7 @@ export const talkStatusNames: Record<TalkStatus, string> = {
 };
 
 /** Where a talk or a warning notice comes from. */
-export type SourceKind = 'keyTaskLight' | 'hearingComment' | 'rectification' | 'patrolFinding' | 'complaint' | 'onlineOpinion' | 'hotline' | 'supervision' | 'manual';
+export type SourceKind = 'keyTaskLight' | 'hearingComment' | 'rectification' | 'patrolFinding' | 'complaint' | 'onlineOpinion' | 'hotline' | 'supervision' | 'manual' | 'assessment';
 export const sourceKindNames: Record<SourceKind, string> = {
   keyTaskLight: '重点任务亮灯',
   hearingComment: '述责述廉点评',
@@ -97,10 +97,11 @@ export const sourceKindNames: Record<SourceKind, string> = {
   hotline: '热线线索',
   supervision: '日常监督',
   manual: '其他',
+  assessment: '年度考核排名靠后',
 };
 
 /** The sources that name a record of another service, whose id must be given. */
-export const sourcesWithRecord: readonly SourceKind[] = ['keyTaskLight', 'hearingComment', 'rectification', 'patrolFinding', 'complaint'];
+export const sourcesWithRecord: readonly SourceKind[] = ['keyTaskLight', 'hearingComment', 'rectification', 'patrolFinding', 'complaint', 'assessment'];
 
 /** The four leaders who hold a joint talk together. */
 export type JointConvenorRole = 'partySecretary' | 'deputySecretary' | 'disciplineChief' | 'organisationChief';

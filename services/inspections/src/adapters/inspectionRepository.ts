@@ -17,6 +17,12 @@
  * - `UNIT#<unitId>` / `FEEDBACK#<year>#<sheetId>`: a unit's feedback sheets;
  * - `UNIT#<unitId>` / `SITUATION#<year>#<reportId>`: integrity situation reports the unit issued;
  *   `SITUATION#<reportId>` / `OWNER`;
+ * - `UNIT#<unitId>` / `PATROL#<year>#<patrolId>`: patrols the unit's committee sent, with findings
+ *   and reminder letters; `PATROL#<id>` / `OWNER`; `LETTER#<letterId>` / `OWNER` (the recipient unit
+ *   and the patrol); `UNIT#<unitId>` / `LETTER#<letterId>`: the letters a unit received;
+ * - `UNIT#<unitId>` / `RECOMMENDATION#<year>#<id>`: supervision recommendation letters to the unit;
+ *   `RECOMMENDATION#<id>` / `OWNER`;
+ * - `UNIT#<unitId>` / `ECOLOGY#<year>#<id>`: political-ecology assessments of the unit;
  * - `FACTS#<unitId>` / `<fact>#…`: what the assessment measures of the unit, kept from the events;
  * - `ACCESS#<recordId>` / `<time>#<id>`: every read of a case or an integrity file.
  */
@@ -37,6 +43,11 @@ export const assessmentKey = (unitId: string, year: number, assessmentId: string
 export const assessmentOwnerKey = (assessmentId: string) => ({ pk: `ASSESSMENT#${assessmentId}`, sk: 'OWNER' });
 export const situationKey = (unitId: string, year: number, reportId: string) => ({ pk: `UNIT#${unitId}`, sk: `SITUATION#${year}#${reportId}` });
 export const situationOwnerKey = (reportId: string) => ({ pk: `SITUATION#${reportId}`, sk: 'OWNER' });
+export const patrolKey = (unitId: string, year: number, patrolId: string) => ({ pk: `UNIT#${unitId}`, sk: `PATROL#${year}#${patrolId}` });
+export const recommendationKey = (unitId: string, year: number, id: string) => ({ pk: `UNIT#${unitId}`, sk: `RECOMMENDATION#${year}#${id}` });
+export const ecologyKey = (unitId: string, year: number, id: string) => ({ pk: `UNIT#${unitId}`, sk: `ECOLOGY#${year}#${id}` });
+/** Who owns a record found by its id alone: `<KIND>#<id>` / `OWNER`. */
+export const recordOwnerKey = (kind: 'PATROL' | 'LETTER' | 'RECOMMENDATION', id: string) => ({ pk: `${kind}#${id}`, sk: 'OWNER' });
 export const feedbackKey = (unitId: string, year: number, sheetId: string) => ({ pk: `UNIT#${unitId}`, sk: `FEEDBACK#${year}#${sheetId}` });
 export const personKey = (personId: string, what: `CASE#${string}` | `BAN#${string}` | `OPINION#${string}` | `FILE#${string}`) => ({ pk: `PERSON#${personId}`, sk: what });
 export const giftKey = (unitId: string, year: number, giftId: string) => ({ pk: `UNIT#${unitId}`, sk: `GIFT#${year}#${giftId}` });
@@ -52,6 +63,7 @@ export const owners = {
   case: (caseId: string) => ownerOf(ownerKey(caseId))(),
   assessment: (assessmentId: string) => ownerOf(assessmentOwnerKey(assessmentId))(),
   situationReport: (reportId: string) => ownerOf(situationOwnerKey(reportId))(),
+  patrol: (patrolId: string) => ownerOf(recordOwnerKey('PATROL', patrolId))(),
 };
 
 /** Every unit at or below `unitId`. */

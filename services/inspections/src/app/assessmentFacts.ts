@@ -38,6 +38,7 @@ export const factsFromInterviews: From<InterviewsEvent> = {
 };
 
 export const factsFromInspections: From<InspectionsEvent> = {
+  'inspections.PatrolFindingRecorded.v1': (e) => put(e.data.unitId, `patrolFinding#${e.data.findingId}`, { fact: 'patrolFinding', findingId: e.data.findingId, requestId: e.data.requestId, year: e.data.year, eventId: e.id }),
   'inspections.MeasureImposed.v1': (e) =>
     put(e.data.unitId, `measure#${e.data.measureId}`, { fact: 'measure', measureId: e.data.measureId, grade: e.data.grade, year: Number(e.data.decidedOn.slice(0, 4)), eventId: e.id }),
 };

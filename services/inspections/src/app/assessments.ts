@@ -12,7 +12,7 @@ import { againOnConflict, stateOf, type ItemPut } from '#shared/dynamo/store.js'
 import { ConflictError, NotFoundError, RuleError } from '#shared/errors.js';
 import { cstDate, toCstIso, type Causation, type CloudEvent } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
-import { assessmentKey, assessmentOwnerKey, factsOf, feedbackKey, store, unitItems, unitsUnder } from '../adapters/inspectionRepository.js';
+import { assessmentKey, assessmentOwnerKey, factsOf, feedbackKey, postsOf, store, unitItems, unitsUnder } from '../adapters/inspectionRepository.js';
 import { chengduModel, hainingModel } from '../assessmentModels.js';
 import { assess, gradeOf, mainResponsibilityShare, type AssessmentModel, type Measured, type UnitInputs } from '../domain/assessment.js';
 import { measuredFrom, type Fact } from '../domain/assessmentInputs.js';
@@ -200,6 +200,13 @@ export const enterPoints = (caller: Caller, assessmentId: string, unitId: string
 export const veto = (caller: Caller, assessmentId: string, unitId: string, input: VetoBody, now: Date) =>
   amendFor(assessmentId, unitId, now, (a) => ({ vetoes: { ...a.vetoes, [unitId]: { reason: input.reason, caseIds: input.caseIds, by: caller.subject, at: toCstIso(now) } } }));
 
+/** The unit's party secretary in post today, whom an admonishment talk is held with. */
+const headOf = async (unitId: string, now: Date) => {
+  const today = cstDate(now);
+  const secretary = (await postsOf(unitId)).find((p) => p.role === 'secretary' && (p.endDate === null || p.endDate > today));
+  return secretary ? { personId: secretary.personId, name: secretary.name } : null;
+};
+
 /** The most units one assessment publishes: each unit's result is an event of the one transaction. */
 const publishable = 90;
 
@@ -226,7 +233,11 @@ export const publish = async (caller: Caller, assessmentId: string, now: Date, c
             cause,
             now,
           ),
-          ...sheets.filter((s) => s.admonish).map((s) => inspectionsEvent('inspections.AdmonishmentProposed.v1', about(s.unitId), { assessmentId, unitId: s.unitId, year: a.year, rank: s.rank, actor: actorOf(caller) }, cause, now)),
+          ...(await Promise.all(
+            sheets
+              .filter((s) => s.admonish)
+              .map(async (s) => inspectionsEvent('inspections.AdmonishmentProposed.v1', about(s.unitId), { assessmentId, unitId: s.unitId, year: a.year, rank: s.rank, head: await headOf(s.unitId, now), actor: actorOf(caller) }, cause, now)),
+          )),
         ];
         return { next, events };
       },

@@ -9,7 +9,9 @@
  * - signing coverage: the share of the year's letters of the unit signed by every party (0 with none);
  * - talks and notices: the share of the year's warning notices replied to on time (1 with none);
  * - accountability: 1 less 0.05, 0.1, 0.2 or 0.3 for each measure of grade 1 to 4 decided in the
- *   year on the unit's people, not below 0.
+ *   year on the unit's people, not below 0;
+ * - patrol: the share of the year's patrol findings about the unit whose rectification item is
+ *   closed (1 with none).
  */
 import type { Basis, IndicatorSource, Measured } from './assessment.js';
 
@@ -24,7 +26,8 @@ export type Fact =
   | { readonly fact: 'letterCompleted'; readonly year: number; readonly letterId: string; readonly eventId: string }
   | { readonly fact: 'notice'; readonly noticeId: string; readonly year: number; readonly eventId: string }
   | { readonly fact: 'noticeReply'; readonly noticeId: string; readonly onTime: boolean; readonly eventId: string }
-  | { readonly fact: 'measure'; readonly measureId: string; readonly grade: number; readonly year: number; readonly eventId: string };
+  | { readonly fact: 'measure'; readonly measureId: string; readonly grade: number; readonly year: number; readonly eventId: string }
+  | { readonly fact: 'patrolFinding'; readonly findingId: string; readonly requestId: string; readonly year: number; readonly eventId: string };
 
 type Of<K extends Fact['fact']> = Extract<Fact, { fact: K }>;
 const ofKind = <K extends Fact['fact']>(facts: readonly Fact[], kind: K): Array<Of<K>> => facts.filter((f): f is Of<K> => f.fact === kind);
@@ -50,6 +53,8 @@ export const measuredFrom = (facts: readonly Fact[], year: number): Partial<Reco
   const notices = ofKind(facts, 'notice').filter((f) => f.year === year);
   const onTime = ofKind(facts, 'noticeReply').filter((r) => r.onTime && notices.some((n) => n.noticeId === r.noticeId));
   const measures = ofKind(facts, 'measure').filter((f) => f.year === year);
+  const findings = ofKind(facts, 'patrolFinding').filter((f) => f.year === year);
+  const rectified = ofKind(facts, 'rectClosed').filter((c) => findings.some((f) => f.requestId === c.rectificationId));
   const round = (n: number) => Math.round(n * 10_000) / 10_000;
   return {
     reportTimeliness: { value: first ? (first.late ? 0.5 : 1) : 0, basis: first ? events([first]) : [] },
@@ -59,5 +64,6 @@ export const measuredFrom = (facts: readonly Fact[], year: number): Partial<Reco
     signingCoverage: { value: round(share(completed.length, letters.length, 0)), basis: events([...letters, ...completed]) },
     talksAndNotices: { value: round(share(onTime.length, notices.length, 1)), basis: events([...notices, ...onTime]) },
     accountability: { value: round(Math.max(0, 1 - measures.reduce((n, m) => n + (measureWeights[m.grade] ?? 0), 0))), basis: events(measures) },
+    patrol: { value: round(share(rectified.length, findings.length, 1)), basis: events([...findings, ...rectified]) },
   };
 };

@@ -2,16 +2,18 @@
  * The year-end assessment through the local runtime, the real broker and DynamoDB Local: three
  * counties of a city whose events (reports submitted on time, late or not at all, accepted; red and
  * yellow lights; rectification items due and closed; letters issued and completed; warning notices
- * replied to on time or late; a removal decided on a county's cadre) reach the inspections service
+ * replied to on time or late; a removal decided on a county's cadre; patrol findings, one rectified)
+ * reach the inspections service
  * on their topics; the inspection team's on-site and economic points and a clean-governance veto are
  * entered through the API. The sheets equal the ones computed by hand below, in Haining's and in
  * Chengdu's configuration, each point traced to the events it came from; the veto carries into the
  * overall result; publishing announces the results, the ranking and the admonishment talk of the
- * last-ranked; a feedback sheet's demands become rectification items of the reports service.
+ * last-ranked, which the interviews service suggests with its secretary; a feedback sheet's demands
+ * become rectification items of the reports service.
  */
 import type { Runtime } from '#infra/local/runtime.js';
 import { httpClient, type HttpClient } from '#infra/local/support/httpClient.js';
-import { signingFlow } from '#infra/local/support/signingFlow.js';
+import { signingFlow, type Holder } from '#infra/local/support/signingFlow.js';
 import { eventually, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
 import { recordTopic, type TopicRecorder } from '#infra/local/test/support/topic.js';
 import { withFreshIds, type FixtureName } from '#events/fixtures/index.js';
@@ -40,6 +42,8 @@ let inspectionsTopic: TopicRecorder;
 let reportsTopic: TopicRecorder;
 let commission: string;
 let city: string;
+/** County C's party secretary, whom the admonishment talk is suggested with. */
+let cHead: Holder;
 const counties = { a: '', b: '', c: '' };
 const year = 2026;
 /** The ids of the events this test published, by county: every basis of an event must be one of them (or the removal's). */
@@ -87,6 +91,7 @@ beforeAll(async () => {
   const flow = signingFlow(client, runtime.keys);
   const chief = await flow.assign(city, '市纪委书记', 'disciplineChief', '市纪委书记', [], '2025-01-06');
   const cadre = await flow.assign(counties.b, '乙县干部', 'teamMember', '县委常委', ['财政'], '2025-01-06');
+  cHead = await flow.assign(counties.c, '丙县委书记', 'secretary', '县委书记', [], '2025-01-06');
   commission = await tokenFor(runtime, 'discipline_inspector', city, chief.personId);
 
   // County A: on time and accepted; one red light and a yellow; two items due this year, one closed;
@@ -125,6 +130,16 @@ beforeAll(async () => {
   await client.expect('POST', `/api/cases/${removal.caseId}/measures`, 200, { token: commission, body: { measure: 'removal', decidedOn: cstDate(new Date()), basis: '免职' } });
   // County C: nothing, and an item due next year (not this year's).
   await publish('reports.RectificationOpened.v1', counties.c, { rectificationId: id(13), dueDate: '2027-03-31' });
+  // A patrol of A and B: a finding about each; A's rectification item closed, B's still open.
+  const patrol = await client.expect<{ patrolId: string }>('POST', `/api/units/${city}/patrols`, 201, {
+    token: commission,
+    body: { kind: 'specialised', subject: '惠民资金专项巡察', team: [{ name: '巡察组长', role: 'leader' }], coveredUnitIds: [counties.a, counties.b], from: '2026-09-01', to: '2026-10-31' },
+  });
+  for (const unitId of [counties.a, counties.b]) {
+    await client.expect('POST', `/api/patrols/${patrol.patrolId}/findings`, 200, { token: commission, body: { unitId, text: '惠民资金审核把关不严', rectification: { action: '逐户核查', dueDate: '2099-03-31' } } });
+  }
+  const { findings } = await client.expect<{ findings: Array<{ unitId: string; rectification: { requestId: string } }> }>('GET', `/api/patrols/${patrol.patrolId}`, 200, { token: commission });
+  await publish('reports.RectificationClosed.v1', counties.a, { rectificationId: findings.find((f) => f.unitId === counties.a)!.rectification.requestId });
 }, 180_000);
 
 afterAll(async () => {
@@ -149,6 +164,8 @@ const settled = async (assessmentId: string) =>
         value(counties.b, 'accountability').value === 0.8 &&
         value(counties.b, 'talksAndNotices').basis.length === 3 &&
         value(counties.b, 'signingCoverage').basis.length === 3 &&
+        value(counties.a, 'patrol').basis.length === 2 &&
+        value(counties.b, 'patrol').basis.length === 1 &&
         value(counties.c, 'rectificationClosure').basis.length === 0;
       return done ? a : undefined;
     },
@@ -170,17 +187,17 @@ describe('the assessment of the three counties', () => {
     expect((await client.request('PUT', `/api/assessments/${haining.assessmentId}/units/${counties.a}/entries/onSite`, { token: commission, body: { points: 21, note: '超过满分' } })).status).toBe(422);
     haining = await client.expect<Assessment>('POST', `/api/assessments/${haining.assessmentId}/units/${counties.c}/veto`, 200, { token: commission, body: { reason: '发生腐败窝案，一票否决' } });
     // By hand (points of each indicator: timeliness 10, completeness 10, lights 15 less 5 a red light,
-    // rectification 15, signing 10, talks and notices 10, accountability 10, on site 20):
-    // A: 10 + 10 + 10 + 7.5 + 10 + 10 + 10 + 18 = 85.5; B: 5 + 5 + 0 + 15 + 5 + 5 + 8 + 15 = 58;
-    // C: 0 + 0 + 15 + 15 + 0 + 10 + 10 + 20 = 70, vetoed: last, and failed.
+    // rectification 15, signing 10, talks and notices 5, accountability 5, patrol 10, on site 20):
+    // A: 10 + 10 + 10 + 7.5 + 10 + 5 + 5 + 10 + 18 = 85.5; B: 5 + 5 + 0 + 15 + 5 + 2.5 + 4 + 0 + 15 = 51.5;
+    // C: 0 + 0 + 15 + 15 + 0 + 5 + 5 + 10 + 20 = 70, vetoed: last, and failed.
     const points = (s: Sheet) => Object.fromEntries(s.indicators.map((i) => [i.indicatorId, i.points]));
-    expect(points(sheetOf(haining, counties.a))).toEqual({ reportTimeliness: 10, reportCompleteness: 10, lights: 10, rectificationClosure: 7.5, signingCoverage: 10, talksAndNotices: 10, accountability: 10, onSite: 18 });
-    expect(points(sheetOf(haining, counties.b))).toEqual({ reportTimeliness: 5, reportCompleteness: 5, lights: 0, rectificationClosure: 15, signingCoverage: 5, talksAndNotices: 5, accountability: 8, onSite: 15 });
-    expect(points(sheetOf(haining, counties.c))).toEqual({ reportTimeliness: 0, reportCompleteness: 0, lights: 15, rectificationClosure: 15, signingCoverage: 0, talksAndNotices: 10, accountability: 10, onSite: 20 });
+    expect(points(sheetOf(haining, counties.a))).toEqual({ reportTimeliness: 10, reportCompleteness: 10, lights: 10, rectificationClosure: 7.5, signingCoverage: 10, talksAndNotices: 5, accountability: 5, patrol: 10, onSite: 18 });
+    expect(points(sheetOf(haining, counties.b))).toEqual({ reportTimeliness: 5, reportCompleteness: 5, lights: 0, rectificationClosure: 15, signingCoverage: 5, talksAndNotices: 2.5, accountability: 4, patrol: 0, onSite: 15 });
+    expect(points(sheetOf(haining, counties.c))).toEqual({ reportTimeliness: 0, reportCompleteness: 0, lights: 15, rectificationClosure: 15, signingCoverage: 0, talksAndNotices: 5, accountability: 5, patrol: 10, onSite: 20 });
     const results = haining.sheets.map((s) => ({ unitId: s.unitId, overall: s.overall, rank: s.rank, grade: s.grade, vetoed: s.vetoed, admonish: s.admonish }));
     expect(results).toEqual([
       { unitId: counties.a, overall: 85.5, rank: 1, grade: '良好', vetoed: false, admonish: false },
-      { unitId: counties.b, overall: 58, rank: 2, grade: '不合格', vetoed: false, admonish: false },
+      { unitId: counties.b, overall: 51.5, rank: 2, grade: '不合格', vetoed: false, admonish: false },
       { unitId: counties.c, overall: 70, rank: 3, grade: '不合格', vetoed: true, admonish: true },
     ]);
   });
@@ -194,17 +211,17 @@ describe('the assessment of the three counties', () => {
     }
     chengdu = await client.expect<Assessment>('POST', `/api/assessments/${chengdu.assessmentId}/units/${counties.c}/veto`, 200, { token: commission, body: { reason: '发生腐败窝案，一票否决' } });
     // By hand: party building (timeliness 10, completeness 10, lights 10 less 5 a red light,
-    // rectification 10, signing 10, accountability 20, talks and notices 10, on site 20)
-    // A: 10 + 10 + 5 + 5 + 10 + 20 + 10 + 18 = 88, overall 85 / 2 + 88 / 2 = 86.5;
-    // B: 5 + 5 + 0 + 10 + 5 + 16 + 5 + 15 = 61, overall 90 / 2 + 61 / 2 = 75.5;
-    // C: 0 + 0 + 10 + 10 + 0 + 20 + 10 + 20 = 70, overall 70 / 2 + 70 / 2 = 70, vetoed.
+    // rectification 10, signing 10, accountability 15, talks and notices 5, patrol 10, on site 20)
+    // A: 10 + 10 + 5 + 5 + 10 + 15 + 5 + 10 + 18 = 88, overall 85 / 2 + 88 / 2 = 86.5;
+    // B: 5 + 5 + 0 + 10 + 5 + 12 + 2.5 + 0 + 15 = 54.5, overall 90 / 2 + 54.5 / 2 = 72.25;
+    // C: 0 + 0 + 10 + 10 + 0 + 15 + 5 + 10 + 20 = 70, overall 70 / 2 + 70 / 2 = 70, vetoed.
     const parts = (s: Sheet) => Object.fromEntries(s.parts.map((p) => [p.partId, p.score]));
     expect(parts(sheetOf(chengdu, counties.a))).toEqual({ economic: 85, partyBuilding: 88 });
-    expect(parts(sheetOf(chengdu, counties.b))).toEqual({ economic: 90, partyBuilding: 61 });
+    expect(parts(sheetOf(chengdu, counties.b))).toEqual({ economic: 90, partyBuilding: 54.5 });
     expect(parts(sheetOf(chengdu, counties.c))).toEqual({ economic: 70, partyBuilding: 70 });
     expect(chengdu.sheets.map((s) => [s.unitId, s.overall, s.rank, s.grade])).toEqual([
       [counties.a, 86.5, 1, '良好'],
-      [counties.b, 75.5, 2, '合格'],
+      [counties.b, 72.25, 2, '合格'],
       [counties.c, 70, 3, '不合格'],
     ]);
   });
@@ -230,7 +247,17 @@ describe('the assessment of the three counties', () => {
     const of = (type: string) => (inspectionsTopic.values() as unknown as Event[]).filter((e) => e.type === `inspections.${type}.v1` && e.data.assessmentId === haining.assessmentId);
     await eventually(async () => (of('AssessmentScored').length === 3 && of('AssessmentRanked').length === 1 && of('AdmonishmentProposed').length === 1 ? true : undefined), 30_000, 'the published results');
     expect(of('AssessmentRanked')[0]!.data).toMatchObject({ unitId: city, disclosureScope: 'subtree', ranking: [{ unitId: counties.a, rank: 1 }, { unitId: counties.b, rank: 2 }, { unitId: counties.c, rank: 3, vetoed: true, grade: '不合格' }] });
-    expect(of('AdmonishmentProposed')[0]!.data).toMatchObject({ unitId: counties.c, rank: 3 });
+    expect(of('AdmonishmentProposed')[0]!.data).toMatchObject({ unitId: counties.c, rank: 3, head: { personId: cHead.personId, name: '丙县委书记' } });
+    // The interviews service suggests the admonishment talk with C's secretary, hosted by the city, its source the ranking.
+    const talk = await eventually(
+      async () => {
+        const { talks } = await client.expect<{ talks: Array<{ kind: string; status: string; hostUnitId: string; source: { kind: string; id: string }; interviewees: Array<{ personId: string }> }> }>('GET', `/api/units/${counties.c}/talks?year=${cstDate(new Date()).slice(0, 4)}`, 200, { token: commission });
+        return talks.find((t) => t.kind === 'admonishment');
+      },
+      30_000,
+      'the suggested admonishment talk',
+    );
+    expect(talk).toMatchObject({ status: 'suggested', hostUnitId: city, source: { kind: 'assessment', id: `${haining.assessmentId}#${counties.c}` }, interviewees: [{ personId: cHead.personId }] });
   });
 
   it('issues a feedback sheet whose demands become rectification items of the reports service', async () => {

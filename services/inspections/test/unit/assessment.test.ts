@@ -23,6 +23,7 @@ const units: UnitInputs[] = [
       talksAndNotices: value(0.9),
       accountability: value(1),
       onSite: value(18, entry('onsite-A')),
+      patrol: value(1),
       economic: value(85),
     },
     veto: null,
@@ -38,7 +39,8 @@ const units: UnitInputs[] = [
       talksAndNotices: value(1),
       accountability: value(0.5),
       onSite: value(15),
-      economic: value(92),
+      patrol: value(1),
+      economic: value(90),
     },
     veto: null,
   },
@@ -53,6 +55,7 @@ const units: UnitInputs[] = [
       talksAndNotices: value(1),
       accountability: value(1),
       onSite: value(20),
+      patrol: value(1),
       economic: value(70),
     },
     veto: { reason: '发生重大腐败案件', basis: fromEvents('case-C-1') },
@@ -73,10 +76,12 @@ describe('the year-end assessment', () => {
     const sheets = byUnit(assess(hainingModel(2026, '县（市、区）'), units));
 
     // Assess, by hand:
-    // A: 10 + 10 + (15 − 5 for one red light) + 15×0.8 + 10 + 10×0.9 + 10 + 18 = 89
-    // B: 10×0.5 + 10×0.9 + 15 + 15 + 10×0.75 + 10 + 10×0.5 + 15 = 81.5
+    // (timeliness 10, completeness 10, lights 15, rectification 15, signing 10, talks 5,
+    // accountability 5, patrol 10, on site 20)
+    // A: 10 + 10 + (15 − 5 for one red light) + 15×0.8 + 10 + 5×0.9 + 5 + 10 + 18 = 89.5
+    // B: 10×0.5 + 10×0.9 + 15 + 15 + 10×0.75 + 5 + 5×0.5 + 10 + 15 = 84
     // C: 100, vetoed
-    expect([sheets.A!.overall, sheets.B!.overall, sheets.C!.overall]).toEqual([89, 81.5, 100]);
+    expect([sheets.A!.overall, sheets.B!.overall, sheets.C!.overall]).toEqual([89.5, 84, 100]);
     expect([sheets.A!.rank, sheets.B!.rank, sheets.C!.rank]).toEqual([1, 2, 3]);
     expect([sheets.A!.admonish, sheets.B!.admonish, sheets.C!.admonish]).toEqual([false, false, true]);
     expect([gradeOf(sheets.A!), gradeOf(sheets.B!), gradeOf(sheets.C!)]).toEqual(['良好', '良好', '不合格']);
@@ -86,15 +91,16 @@ describe('the year-end assessment', () => {
     // Act
     const sheets = byUnit(assess(chengduModel(2026, '县（市、区）'), units));
 
-    // Assess, by hand (party building: timeliness, completeness, lights, rectification, signing, accountability, talks, on site):
-    // A: economic 85; party 10 + 10 + 5 + 8 + 10 + 20 + 9 + 18 = 90; overall 85×0.5 + 90×0.5 = 87.5
-    // B: economic 92; party 5 + 9 + 10 + 10 + 7.5 + 10 + 10 + 15 = 76.5; overall 46 + 38.25 = 84.25
+    // Assess, by hand (party building: timeliness 10, completeness 10, lights 10, rectification 10,
+    // signing 10, accountability 15, talks 5, patrol 10, on site 20):
+    // A: economic 85; party 10 + 10 + 5 + 8 + 10 + 15 + 4.5 + 10 + 18 = 90.5; overall 85×0.5 + 90.5×0.5 = 87.75
+    // B: economic 90; party 5 + 9 + 10 + 10 + 7.5 + 7.5 + 5 + 10 + 15 = 79; overall 45 + 39.5 = 84.5
     // C: economic 70; party 100; overall 85 — above B, but vetoed: ranked after every unit not vetoed
     expect(sheets.A!.parts).toEqual([
       { partId: 'economic', score: 85, outOf: 100 },
-      { partId: 'partyBuilding', score: 90, outOf: 100 },
+      { partId: 'partyBuilding', score: 90.5, outOf: 100 },
     ]);
-    expect([sheets.A!.overall, sheets.B!.overall, sheets.C!.overall]).toEqual([87.5, 84.25, 85]);
+    expect([sheets.A!.overall, sheets.B!.overall, sheets.C!.overall]).toEqual([87.75, 84.5, 85]);
     expect([sheets.A!.rank, sheets.B!.rank, sheets.C!.rank]).toEqual([1, 2, 3]);
     // Without the veto, C would rank above B.
     const unvetoed = byUnit(assess(chengduModel(2026, '县（市、区）'), units.map((u) => ({ ...u, veto: null }))));

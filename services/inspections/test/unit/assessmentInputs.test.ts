@@ -26,6 +26,8 @@ const facts: Fact[] = [
   { fact: 'measure', measureId: 'm1', grade: 3, year: 2026, eventId: 'removal' },
   { fact: 'measure', measureId: 'm2', grade: 1, year: 2026, eventId: 'criticism' },
   { fact: 'measure', measureId: 'm3', grade: 4, year: 2025, eventId: 'lastYearsMeasure' },
+  { fact: 'patrolFinding', findingId: 'f1', requestId: 'r1', year: 2026, eventId: 'finding1' },
+  { fact: 'patrolFinding', findingId: 'f2', requestId: 'r9', year: 2026, eventId: 'finding2' },
 ];
 
 describe('the measured values of a unit', () => {
@@ -38,6 +40,8 @@ describe('the measured values of a unit', () => {
     expect(m.signingCoverage!.value).toBe(0.3333);
     expect(m.talksAndNotices).toEqual({ value: 0, basis: [{ kind: 'event', id: 'n1' }] });
     expect(m.accountability).toEqual({ value: 0.75, basis: [{ kind: 'event', id: 'removal' }, { kind: 'event', id: 'criticism' }] });
+    // Of two findings, the one whose item r1 is closed counts.
+    expect(m.patrol).toEqual({ value: 0.5, basis: ['finding1', 'finding2', 'c1'].map((id) => ({ kind: 'event', id })) });
   });
 
   it('give a unit with no facts nothing for what it owed, and full marks where nothing was owed', () => {
@@ -50,6 +54,7 @@ describe('the measured values of a unit', () => {
       signingCoverage: 0,
       talksAndNotices: 1,
       accountability: 1,
+      patrol: 1,
     });
   });
 

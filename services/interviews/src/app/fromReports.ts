@@ -9,7 +9,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { TransactItem } from '#shared/kafka/consumer.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
 import type { ReportsEvent } from '#events/index.js';
-import { noticeOfSubject } from '#events/interviews/parts.js';
+import { noticeOfSubject, type SourceKind } from '#events/interviews/parts.js';
 import { topics } from '#events/topics.js';
 import { noticeKey, ownerKey, personKey, sourceKey, store, talkItem, talkKey } from '../adapters/interviewRepository.js';
 import { proposedTalk } from '../domain/talks.js';
@@ -24,41 +24,43 @@ const put = (item: Record<string, unknown>): TransactItem => ({ Put: { TableName
 
 const lightNames = { red: '红', yellow: '黄', green: '绿' } as const;
 
-/** A quarter's light is a source; a red one suggests a reminder talk with the person responsible. */
-const rated: Effect<'reports.KeyTaskRated.v1'> = (event) => {
-  const { data } = event;
-  const sourceId = `${data.taskId}#Q${data.quarter}`;
-  const summary = `${data.year}年第${data.quarter}季度重点任务亮${lightNames[data.light]}灯：${data.reason}`;
-  const source = put({ ...sourceKey('keyTaskLight', sourceId), kind: 'source', unitId: data.unitId, summary });
-  if (data.light !== 'red') return [source];
+/**
+ * A talk the service suggests on an event of another service (a red light, a low rank): the talk,
+ * its pointers and its `TalkProposed`, all with ids made from the event's id, so that a replay makes
+ * the same talk.
+ */
+export const suggestedTalk = (
+  event: { readonly id: string; readonly time: string; readonly correlationid: string; readonly traceparent?: string | undefined },
+  talk: { readonly kind: 'reminder' | 'admonishment'; readonly unitId: string; readonly hostUnitId: string; readonly subject: string; readonly source: { readonly kind: SourceKind; readonly id: string; readonly summary: string }; readonly interviewee: { readonly personId: string; readonly name: string } },
+): TransactItem[] => {
   const talkId = uuidv5(`suggested-talk:${event.id}`, derivedIds);
-  const talk = proposedTalk({
+  const suggested = proposedTalk({
     talkId,
-    kind: 'reminder',
+    kind: talk.kind,
     status: 'suggested',
-    unitId: data.unitId,
-    hostUnitId: data.actor.unitId ?? data.unitId,
-    subject: `${data.year}年第${data.quarter}季度重点任务亮红灯，建议提醒谈话`,
-    source: { kind: 'keyTaskLight', id: sourceId, summary },
+    unitId: talk.unitId,
+    hostUnitId: talk.hostUnitId,
+    subject: talk.subject,
+    source: talk.source,
     trigger: null,
     scheduledOn: null,
     suggested: true,
     proposedBy: 'system',
     proposedAt: event.time,
-    interviewees: [{ personId: data.responsible.personId, unitId: data.unitId, name: data.responsible.name, title: '', postRole: '' }],
+    interviewees: [{ personId: talk.interviewee.personId, unitId: talk.unitId, name: talk.interviewee.name, title: '', postRole: '' }],
   });
   const proposed = interviewsEvent(
     'interviews.TalkProposed.v1',
-    { subject: talkId, unitId: data.unitId, version: 1 },
+    { subject: talkId, unitId: talk.unitId, version: 1 },
     {
       talkId,
-      kind: 'reminder',
-      unitId: data.unitId,
+      kind: talk.kind,
+      unitId: talk.unitId,
       hostUnitId: talk.hostUnitId,
-      source: { kind: 'keyTaskLight', id: sourceId },
+      source: { kind: talk.source.kind, id: talk.source.id },
       trigger: null,
       scheduledOn: null,
-      interviewees: [{ personId: data.responsible.personId, unitId: data.unitId }],
+      interviewees: [{ personId: talk.interviewee.personId, unitId: talk.unitId }],
       suggested: true,
       actor: { subject: 'system', role: 'system', unitId: null },
     },
@@ -66,11 +68,30 @@ const rated: Effect<'reports.KeyTaskRated.v1'> = (event) => {
     new Date(event.time),
   );
   return [
-    source,
-    put(talkItem(talk)),
-    put({ ...ownerKey('TALK', talkId), kind: 'owner', unitId: data.unitId }),
-    put({ ...personKey(data.responsible.personId, 'TALK', talkId), kind: 'personTalk', unitId: data.unitId }),
+    put(talkItem(suggested)),
+    put({ ...ownerKey('TALK', talkId), kind: 'owner', unitId: talk.unitId }),
+    put({ ...personKey(talk.interviewee.personId, 'TALK', talkId), kind: 'personTalk', unitId: talk.unitId }),
     outboxPut(store.table(), topics.interviews, proposed, new Date(event.time)),
+  ];
+};
+
+/** A quarter's light is a source; a red one suggests a reminder talk with the person responsible. */
+const rated: Effect<'reports.KeyTaskRated.v1'> = (event) => {
+  const { data } = event;
+  const sourceId = `${data.taskId}#Q${data.quarter}`;
+  const summary = `${data.year}年第${data.quarter}季度重点任务亮${lightNames[data.light]}灯：${data.reason}`;
+  const source = put({ ...sourceKey('keyTaskLight', sourceId), kind: 'source', unitId: data.unitId, summary });
+  if (data.light !== 'red') return [source];
+  return [
+    source,
+    ...suggestedTalk(event, {
+      kind: 'reminder',
+      unitId: data.unitId,
+      hostUnitId: data.actor.unitId ?? data.unitId,
+      subject: `${data.year}年第${data.quarter}季度重点任务亮红灯，建议提醒谈话`,
+      source: { kind: 'keyTaskLight', id: sourceId, summary },
+      interviewee: data.responsible,
+    }),
   ];
 };
 

@@ -7,8 +7,8 @@ import type { SourceInput } from '../schemas.js';
 
 /** Kinds announced on `reports.events`, which this service keeps and checks. */
 const fromReports: ReadonlySet<SourceKind> = new Set(['keyTaskLight', 'hearingComment', 'rectification']);
-/** Kinds whose records live in services of their own (patrols, complaints): named by id, checked there. */
-const fromElsewhere: ReadonlySet<SourceKind> = new Set(['patrolFinding', 'complaint']);
+/** Kinds whose records live in services of their own (patrols, complaints, assessments): named by id, checked there. */
+const fromElsewhere: ReadonlySet<SourceKind> = new Set(['patrolFinding', 'complaint', 'assessment']);
 
 /**
  * The source as kept: a record of the reports service must exist and be about the unit; a patrol
