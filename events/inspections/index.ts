@@ -25,3 +25,5 @@ export { ReminderLetterRepliedV1 } from './ReminderLetterReplied.v1.js';
 export { RecommendationIssuedV1 } from './RecommendationIssued.v1.js';
 export { RecommendationRepliedV1 } from './RecommendationReplied.v1.js';
 export { PoliticalEcologyAssessedV1 } from './PoliticalEcologyAssessed.v1.js';
+export { TypicalCaseMarkedV1 } from './TypicalCaseMarked.v1.js';
+export { AccountabilityCirculatedV1 } from './AccountabilityCirculated.v1.js';

@@ -105,6 +105,7 @@ export const CaseView = z.object({
   followUpDueOn: z.string().nullable(),
   openedOn: z.string(),
   closedOn: z.string().nullable(),
+  typical: z.object({ summary: z.string(), markedOn: z.string() }).nullable().optional(),
   revision: z.number().int(),
 });
 
@@ -379,3 +380,22 @@ export const RecommendationList = z.object({ unitId: z.string(), recommendations
 
 export const EcologyView = z.object({ ecologyId: z.string(), unitId: z.string(), issuingUnitId: z.string(), year: z.number().int(), assessedBy: z.array(z.string()), method: z.string(), content: z.string(), rating: z.enum(['good', 'fair', 'poor']), result: z.string(), recordedAt: z.string() });
 export const EcologyList = z.object({ unitId: z.string(), assessments: z.array(EcologyView) });
+
+export const TypicalBody = z
+  .strictObject({ summary: Text(2_000) })
+  .meta({ examples: [{ summary: '某镇党委委员在工程项目招投标中违规干预，造成重大损失，受到免职处理。' }] });
+
+export const CirculateBody = z.strictObject({ year: Year, quarter: z.number().int().min(1).max(4) }).meta({ examples: [{ year: 2026, quarter: 3 }] });
+
+export const CirculationView = z.object({
+  circulationId: z.string(),
+  unitId: z.string(),
+  year: z.number().int(),
+  quarter: z.number().int(),
+  casesOpened: z.number().int(),
+  doubleInquiries: z.number().int(),
+  measuresByGrade: z.object({ criticism: z.number().int(), admonishment: z.number().int(), organisational: z.number().int(), disciplinary: z.number().int() }),
+  typicalCases: z.array(z.object({ caseId: z.string(), unitId: z.string(), summary: z.string(), measures: z.array(MeasureKind) })),
+  circulatedAt: z.string(),
+});
+export const CirculationList = z.object({ unitId: z.string(), circulations: z.array(CirculationView) });

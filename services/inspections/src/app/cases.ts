@@ -239,3 +239,24 @@ export const followUp = (caller: Caller, caseId: string, input: { visitedOn: str
     },
     now,
   );
+
+/** The quarter (1–4) of a date. */
+export const quarterOf = (date: string): number => Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
+
+/** Marks a closed case typical, with the text written for the public; only that text and the measures' kinds leave the service. */
+export const markTypical = (caller: Caller, caseId: string, summary: string, now: Date, cause: Causation) =>
+  step(
+    caseId,
+    async (c, ancestors) => {
+      const next = rules.markTypical(c, summary, cstDate(now), caller.unitId, ancestors);
+      // It is circulated with the quarter the case was closed in.
+      const closedOn = next.closedOn!;
+      return {
+        next,
+        events: (n) => [
+          inspectionsEvent('inspections.TypicalCaseMarked.v1', about(n), { caseId, unitId: c.unitId, year: Number(closedOn.slice(0, 4)), quarter: quarterOf(closedOn), measures: c.measures.map((m) => m.kind), summary, actor: actorOf(caller) }, cause, now),
+        ],
+      };
+    },
+    now,
+  );

@@ -8,7 +8,7 @@ import type { Caller } from '#shared/auth/claims.js';
 import { stateOf } from '#shared/dynamo/store.js';
 import { cstDate, toCstIso, type Causation } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
-import { getKnownUnit, personItems, personKey, postsOf, recordAccess, store } from '../adapters/inspectionRepository.js';
+import { accessLog, getKnownUnit, personItems, personKey, postsOf, recordAccess, store } from '../adapters/inspectionRepository.js';
 import { bars, opinionOn, type Ban } from '../domain/accountability.js';
 import type { Case } from '../domain/cases.js';
 import type { FileEntry, OpinionBody } from '../schemas.js';
@@ -80,4 +80,10 @@ export const giveOpinion = async (caller: Caller, unitId: string, personId: stri
   );
   await store.writeWithEvents([{ item: { ...personKey(personId, `OPINION#${opinionId}`), kind: 'opinion', ...view }, expect: 'absent', what: 'The opinion' }], [event], now, 'The opinion was given twice');
   return view;
+};
+
+/** Who read the person's integrity file, and when. */
+export const fileAccessLog = async (unitId: string, personId: string) => {
+  await personInPath(unitId, personId);
+  return { recordId: personId, accesses: await accessLog(`FILE#${personId}`) };
 };

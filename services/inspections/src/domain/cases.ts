@@ -68,6 +68,8 @@ export interface Case {
   readonly openedOn: string;
   readonly openedBy: string;
   readonly closedOn: string | null;
+  /** Marked typical (典型案例) for circulation and publication, with the text written for the public. */
+  readonly typical?: { readonly summary: string; readonly markedOn: string } | null;
   readonly revision: number;
 }
 
@@ -226,4 +228,12 @@ export const followUpDue = (c: Pick<Case, 'measures' | 'followUps'>): string | n
   const latest = c.measures.reduce<Measure | undefined>((l, m) => (l === undefined || m.decidedOn > l.decidedOn ? m : l), undefined);
   if (!latest) return null;
   return c.followUps.some((v) => v.visitedOn >= latest.decidedOn) ? null : latest.followUpDueOn;
+};
+
+/** Marks a case typical for circulation and publication: a closed case in which someone was held accountable, once. */
+export const markTypical = (c: Case, summary: string, on: string, callerUnitId: string | undefined, handlingAncestors: readonly string[]): Case => {
+  mustHandle(c, callerUnitId, handlingAncestors);
+  if (c.status !== 'closed' || c.outcome !== 'accountable') throw new ConflictError('Only a closed case in which someone was held accountable is typical');
+  if (c.typical) throw new ConflictError('The case is marked typical already');
+  return next(c, { typical: { summary, markedOn: on } });
 };

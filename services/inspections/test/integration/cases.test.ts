@@ -268,3 +268,39 @@ describe('the gift register', () => {
     expect((await client.request('GET', `/api/units/${town}/gifts?year=${year}`, { token: await as(townSecretary, 'unit_secretary') })).status).toBe(403);
   });
 });
+
+describe('typical cases and the quarterly circulation', () => {
+  it('marks a case closed as accountable typical, with only its public text and measures leaving the service, and circulates a past quarter once', async () => {
+    // The quarter before this one, and a month in it.
+    const current = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+    const year = current === 1 ? Number(today.slice(0, 4)) - 1 : Number(today.slice(0, 4));
+    const quarter = current === 1 ? 4 : current - 1;
+    const month = `${year}-${String((quarter - 1) * 3 + 2).padStart(2, '0')}`;
+    const c = await open(other, { openedOn: `${month}-10` });
+    await client.expect('POST', `/api/cases/${c.caseId}/measures`, 200, { token: await commission(), body: { measure: 'removal', decidedOn: `${month}-20`, basis: secrets.basis } });
+    const text = '某镇党委委员违规收受礼金，受到免职处理。';
+    expect((await client.request('POST', `/api/cases/${c.caseId}/typical`, { token: await commission(), body: { summary: text } })).status).toBe(409);
+    await client.expect('POST', `/api/cases/${c.caseId}/close`, 200, { token: await commission(), body: { outcome: 'accountable', closedOn: `${month}-25` } });
+    await client.expect('POST', `/api/cases/${c.caseId}/typical`, 200, { token: await commission(), body: { summary: text } });
+    expect((await client.request('POST', `/api/cases/${c.caseId}/typical`, { token: await commission(), body: { summary: text } })).status).toBe(409);
+    const marked = await eventually(async () => inspections('TypicalCaseMarked', (e) => e.data.caseId === c.caseId)[0], 30_000, 'TypicalCaseMarked');
+    expect(marked.data).toEqual({ caseId: c.caseId, unitId: town, year, quarter, measures: ['removal'], summary: text, actor: expect.any(Object) });
+    // The quarter circulated: the case opened in it, its removal, and the typical case; once, and only once it has ended.
+    const body = { year, quarter };
+    const circulation = await client.expect<{ casesOpened: number; measuresByGrade: Record<string, number>; typicalCases: Array<{ caseId: string; summary: string }> }>('POST', `/api/units/${county}/accountability-circulations`, 201, { token: await commission(), body });
+    expect(circulation).toMatchObject({ casesOpened: 1, measuresByGrade: { criticism: 0, admonishment: 0, organisational: 1, disciplinary: 0 }, typicalCases: [{ caseId: c.caseId, summary: text }] });
+    expect((await client.request('POST', `/api/units/${county}/accountability-circulations`, { token: await commission(), body })).status).toBe(409);
+    expect((await client.request('POST', `/api/units/${county}/accountability-circulations`, { token: await commission(), body: { year: Number(today.slice(0, 4)), quarter: current } })).status).toBe(422);
+    // The town's secretary reads the circulation: counts and public texts only.
+    const read = await client.expect<{ circulations: unknown[] }>('GET', `/api/units/${town}/accountability-circulations?year=${year}`, 200, { token: await as(townSecretary, 'unit_secretary') });
+    expect(read.circulations).toEqual([]);
+    const countyRead = JSON.stringify(await client.expect('GET', `/api/units/${county}/accountability-circulations?year=${year}`, 200, { token: await commission() }));
+    for (const value of [secrets.facts, secrets.basis, '镇委员己']) expect(countyRead).not.toContain(value);
+  });
+
+  it('keeps the reads of an integrity file in its access log', async () => {
+    const log = await client.expect<{ accesses: Array<{ subject: string; role: string }> }>('GET', `/api/units/${town}/people/${cadre.personId}/integrity-file/access-log`, 200, { token: await commission() });
+    expect(log.accesses.map((a) => a.role)).toContain('organisation_dept');
+    expect((await client.request('GET', `/api/units/${town}/people/${cadre.personId}/integrity-file/access-log`, { token: await as(countyOrganisation, 'organisation_dept') })).status).toBe(403);
+  });
+});
