@@ -194,7 +194,20 @@ const BasisView = z.array(z.object({ kind: z.enum(['event', 'entry']), id: z.str
 export const AssessmentSheet = z.object({
   unitId: z.string(),
   unitName: z.string(),
-  indicators: z.array(z.object({ indicatorId: z.string(), name: z.string(), value: z.number(), points: z.number(), outOf: z.number(), basis: BasisView, note: z.string().nullable() })),
+  indicators: z.array(
+    z.object({
+      indicatorId: z.string(),
+      name: z.string(),
+      partId: z.string(),
+      /** How the value becomes points: a share (`ratio`), a deduction per counted case (`deduct`), or points the team enters (`entered`). */
+      rule: z.enum(['ratio', 'deduct', 'entered']),
+      value: z.number(),
+      points: z.number(),
+      outOf: z.number(),
+      basis: BasisView,
+      note: z.string().nullable(),
+    }),
+  ),
   parts: z.array(z.object({ partId: z.string(), name: z.string(), score: z.number(), outOf: z.number() })),
   overall: z.number(),
   vetoed: z.boolean(),

@@ -13,6 +13,7 @@ export const oversightViews = [
   { path: '/oversight/ledger-sums', name: '台账汇总' },
   { path: '/oversight/cases', name: '问责案件' },
   { path: '/oversight/integrity-files', name: '廉政档案' },
+  { path: '/oversight/assessments', name: '年度考核' },
 ] as const;
 
 export const portalViews = [
@@ -20,6 +21,7 @@ export const portalViews = [
   { path: '/portal/letters', name: '责任书' },
   { path: '/portal/tasks', name: '重点任务' },
   { path: '/portal/rectifications', name: '整改事项' },
+  { path: '/portal/feedback-sheets', name: '考核反馈单' },
   { path: '/portal/ledger', name: '月度台账' },
   { path: '/portal/notices', name: '通知' },
   { path: '/portal/talks', name: '谈话' },

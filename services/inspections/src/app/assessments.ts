@@ -98,7 +98,10 @@ const sheetsOf = async (a: Assessment) => {
     .map((s) => ({
       unitId: s.unitId,
       unitName: units.find((u) => u.id === s.unitId)!.name,
-      indicators: s.indicators.map((x) => ({ ...x, name: a.model.indicators.find((i) => i.indicatorId === x.indicatorId)!.name, note: a.entries[s.unitId]?.[x.indicatorId]?.note ?? null })),
+      indicators: s.indicators.map((x) => {
+        const indicator = a.model.indicators.find((i) => i.indicatorId === x.indicatorId)!;
+        return { ...x, name: indicator.name, partId: indicator.partId, rule: indicator.rule.kind, note: a.entries[s.unitId]?.[x.indicatorId]?.note ?? null };
+      }),
       parts: s.parts.map((p) => ({ ...p, name: a.model.parts.find((m) => m.partId === p.partId)!.name })),
       overall: s.overall,
       vetoed: s.vetoed,

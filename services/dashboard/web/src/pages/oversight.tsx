@@ -2,9 +2,9 @@
  * The oversight dashboard: annual-report progress over the viewer's subtree, with drill-down from
  * the viewer's unit to any unit below it, the late and missing lists, and submissions per day
  * against the deadline; and the other views of the subtree (signing, lights, rectifications,
- * reminders, talks, warning notices, the ledgers' sums; accountability cases and integrity files,
- * to the commission and the organisation department only). Live: each loads again whenever the read
- * models move (`live.ts`).
+ * reminders, talks, warning notices, the ledgers' sums; accountability cases, integrity files and
+ * the year-end assessment, to the commission and the organisation department only). Live: each
+ * loads again whenever the read models move (`live.ts`).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { useLive } from '../live.js';
@@ -248,10 +248,11 @@ const loadTalks = async () => (await import('./talksView.js')).TalksView;
 const loadWarnings = async () => (await import('./warningsView.js')).WarningsView;
 const loadLedgerSums = async () => (await import('./ledgerSumsView.js')).LedgerSumsView;
 const interviewViews: Readonly<Record<string, typeof loadTalks>> = { '/oversight/talks': loadTalks, '/oversight/warnings': loadWarnings, '/oversight/ledger-sums': loadLedgerSums };
-// Cases and integrity files are personal records: their views are chunks of their own, shown only to the roles that read them.
+// Cases and integrity files are personal records, and the year-end assessment the commission's: their views are chunks of their own, shown only to the roles that read them.
 const loadCases = async () => (await import('./casesView.js')).CasesView;
 const loadIntegrityFiles = async () => (await import('./integrityFileView.js')).IntegrityFileView;
-const recordViews: Readonly<Record<string, typeof loadCases>> = { '/oversight/cases': loadCases, '/oversight/integrity-files': loadIntegrityFiles };
+const loadAssessments = async () => (await import('./assessmentsView.js')).AssessmentsView;
+const recordViews: Readonly<Record<string, typeof loadCases>> = { '/oversight/cases': loadCases, '/oversight/integrity-files': loadIntegrityFiles, '/oversight/assessments': loadAssessments };
 
 /** The oversight dashboard: one view at a time, chosen in its own navigation; every view is of the viewer's subtree. */
 export const Oversight = ({ session, path }: { session: Session; path: string }) => {

@@ -1,8 +1,9 @@
 /**
- * The unit portal: the unit's letters, its annual report, key tasks, rectification items, monthly
- * ledger and notices, the person's talks and warning notices, and the unit's education ledger, one
- * at a time, chosen in its own navigation. Everything is of the unit of the person signed in. The
- * talks, notices and education ledger are chunks of their own, loaded when opened.
+ * The unit portal: the unit's letters, its annual report, key tasks, rectification items, the
+ * assessment's feedback sheets, monthly ledger and notices, the person's talks and warning notices,
+ * and the unit's education ledger, one at a time, chosen in its own navigation. Everything is of the
+ * unit of the person signed in. The talks, notices, feedback sheets and education ledger are chunks
+ * of their own, loaded when opened.
  */
 import { Tabs } from '../widgets.js';
 import { portalViews } from '../paths.js';
@@ -19,6 +20,7 @@ import { Lazy } from '../lazy.js';
 const loadTalks = async () => (await import('../portal/talks.js')).MyTalks;
 const loadWarningNotices = async () => (await import('../portal/warningNotices.js')).MyWarningNotices;
 const loadEducation = async () => (await import('../portal/education.js')).EducationLedgerView;
+const loadFeedbackSheets = async () => (await import('../portal/feedbackSheets.js')).FeedbackSheets;
 
 const views = portalViews;
 
@@ -47,6 +49,8 @@ export const Portal = ({ session, path }: { session: Session; path: string }) =>
         <Lazy load={loadTalks} props={{ session }} />
       ) : view.path === '/portal/warning-notices' ? (
         <Lazy load={loadWarningNotices} props={{ session }} />
+      ) : view.path === '/portal/feedback-sheets' ? (
+        <Lazy load={loadFeedbackSheets} props={{ unitId }} />
       ) : view.path === '/portal/education' ? (
         <Lazy load={loadEducation} props={{ session, unitId }} />
       ) : (
