@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -45,4 +45,23 @@ export const seriousViolations = async (page: Page): Promise<Violation[]> => {
     return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+};
+
+/**
+ * Signs in on the local development sign-in page, in a new context of the browser: the unit picked
+ * by its name, then the person (their name) or a role of it (`who` is the radio button's label
+ * start). CSP is bypassed only for axe-core; downloads are accepted for the Excel exports.
+ */
+export const signInOnDevPage = async (browser: Browser, url: string, unitName: string, who: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { name: '登录（本地开发环境）' }).waitFor();
+  const unit = page.getByLabel('单位', { exact: true });
+  await unit.locator('option', { hasText: unitName }).first().waitFor({ state: 'attached' });
+  await unit.selectOption((await unit.locator('option', { hasText: unitName }).first().getAttribute('value'))!);
+  await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/(portal|oversight)/);
+  return { context, page };
 };

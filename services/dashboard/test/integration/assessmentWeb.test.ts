@@ -14,14 +14,14 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Runtime } from '#infra/local/runtime.js';
 import { repoRoot } from '#infra/local/paths.js';
 import { buildWebApp } from '#infra/local/webBuild.js';
 import { httpClient } from '#infra/local/support/httpClient.js';
 import { signingFlow, type Holder } from '#infra/local/support/signingFlow.js';
 import { api, eventually, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
-import { launchChromium, seriousViolations } from '#infra/local/support/browser.js';
+import { launchChromium, seriousViolations, signInOnDevPage } from '#infra/local/support/browser.js';
 import { withFreshIds, type FixtureName } from '#events/fixtures/index.js';
 import { cloudEventContentType } from '#events/envelope.js';
 import { eventSchemas } from '#events/index.js';
@@ -107,19 +107,7 @@ afterAll(async () => {
  * A new browser context signed in on the development page, as a person of the unit or, with no
  * person, as a role of it (CSP bypassed only for axe-core).
  */
-const signInAs = async (unitName: string, who: Holder | { role: string }): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(runtime.url);
-  await page.getByRole('heading', { name: '登录（本地开发环境）' }).waitFor();
-  const unit = page.getByLabel('单位', { exact: true });
-  await unit.locator('option', { hasText: unitName }).first().waitFor({ state: 'attached' });
-  await unit.selectOption((await unit.locator('option', { hasText: unitName }).first().getAttribute('value'))!);
-  await page.getByRole('radio', { name: new RegExp(`^${'name' in who ? who.name : who.role}`) }).check();
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/(portal|oversight)/);
-  return { context, page };
-};
+const signInAs = (unitName: string, who: Holder | { role: string }) => signInOnDevPage(browser, runtime.url, unitName, 'name' in who ? who.name : who.role, viewport);
 
 /** The assessment opened on the page. */
 const assessmentPanel = (page: Page) => page.getByRole('region', { name: /^年度考核：/ });

@@ -8,14 +8,14 @@
  * keyboard.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Runtime } from '#infra/local/runtime.js';
 import { repoRoot } from '#infra/local/paths.js';
 import { buildWebApp } from '#infra/local/webBuild.js';
 import { httpClient } from '#infra/local/support/httpClient.js';
 import { signingFlow, type Holder } from '#infra/local/support/signingFlow.js';
 import { api, eventually, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
-import { launchChromium, seriousViolations } from '#infra/local/support/browser.js';
+import { launchChromium, seriousViolations, signInOnDevPage } from '#infra/local/support/browser.js';
 
 let runtime: Runtime;
 let browser: Browser;
@@ -63,19 +63,7 @@ afterAll(async () => {
 });
 
 /** A new browser context signed in on the development page as the person (CSP bypassed only for axe-core). */
-const signInAs = async (unitName: string, person: Holder): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(runtime.url);
-  await page.getByRole('heading', { name: '登录（本地开发环境）' }).waitFor();
-  const unit = page.getByLabel('单位', { exact: true });
-  await unit.locator('option', { hasText: unitName }).first().waitFor({ state: 'attached' });
-  await unit.selectOption((await unit.locator('option', { hasText: unitName }).first().getAttribute('value'))!);
-  await page.getByRole('radio', { name: new RegExp(`^${person.name}`) }).check();
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/(portal|oversight)/);
-  return { context, page };
-};
+const signInAs = (unitName: string, person: Holder) => signInOnDevPage(browser, runtime.url, unitName, person.name, viewport);
 
 /** The person's talk card in the portal, once the live list has it at the step named. */
 const portalTalk = async (page: Page, step: RegExp) => {

@@ -5,12 +5,12 @@
  * Each answers what the API answered and what was done; a refusal is shown in Chinese with each
  * field's message.
  */
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../api.js';
 import type { AssessmentSheet, AssessmentView, Configuration, DisclosureScope, FeedbackSheet, IndicatorScore } from '../assessments.js';
 import { assessmentConflicts, commonCategories, configurationHints, configurationNames, disclosureNames, pointsText, type AssessmentStep } from '../assessmentTerms.js';
-import { Outcome, useAction, type Action } from '../formParts.js';
+import { inputValue, invalid, StepForm, TextField } from '../stepForms.js';
+import { Outcome, useAction } from '../formParts.js';
 import { addDays, todayCst } from '../dates.js';
 
 /**
@@ -29,36 +29,9 @@ const send = async <T,>(step: AssessmentStep | 'start', method: string, path: st
 const assessmentPath = (a: Pick<AssessmentView, 'assessmentId'>) => `/api/assessments/${encodeURIComponent(a.assessmentId)}`;
 const unitPath = (a: Pick<AssessmentView, 'assessmentId'>, sheet: Pick<AssessmentSheet, 'unitId'>) => `${assessmentPath(a)}/units/${encodeURIComponent(sheet.unitId)}`;
 
-/** What a field's input says, for `aria-invalid`. */
-const invalid = (action: Action, path: string) => (action.error?.fieldMessage(path) ? true : undefined);
 
-const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 
-/** A step's form: its title, its fields, the refusal next to it, and its button. */
-const StepForm = ({ id, title, action, button, onSubmit, children }: { id: string; title: string; action: Action; button: string; onSubmit: () => void; children: ComponentChildren }) => (
-  <form
-    class="inline-form"
-    aria-labelledby={`${id}-title`}
-    onSubmit={(e) => {
-      e.preventDefault();
-      onSubmit();
-    }}
-  >
-    <h4 id={`${id}-title`}>{title}</h4>
-    {children}
-    <Outcome action={action} done={false} />
-    <button type="submit" class="primary" disabled={action.busy}>
-      {button}
-    </button>
-  </form>
-);
 
-const TextField = ({ id, label, value: text, onChange, action, path, rows = 2 }: { id: string; label: string; value: string; onChange: (text: string) => void; action: Action; path: string; rows?: number }) => (
-  <div class="field">
-    <label for={id}>{label}</label>
-    <textarea id={id} rows={rows} required value={text} aria-invalid={invalid(action, path)} onInput={(e) => onChange(value(e))} />
-  </div>
-);
 
 /** The start form's answer: the assessment, its sheets computed from the events so far. */
 type Started = (a: AssessmentView, said: string) => void;
@@ -85,7 +58,7 @@ export const StartAssessmentForm = ({ unitId, year, onStarted }: { unitId: strin
       <p class="muted">考核年度：{year}年度（可在上方切换）。评分表由各单位本年度的报告、亮灯、整改、责任书、谈话预警、问责和巡察记录自动计算，每项得分均可追溯到所依据的记录。</p>
       <div class="field">
         <label for="start-assessment-configuration">考核方案</label>
-        <select id="start-assessment-configuration" value={configuration} aria-describedby="start-assessment-configuration-hint" onChange={(e) => setConfiguration(value(e) as Configuration)}>
+        <select id="start-assessment-configuration" value={configuration} aria-describedby="start-assessment-configuration-hint" onChange={(e) => setConfiguration(inputValue(e) as Configuration)}>
           {(Object.keys(configurationNames) as Configuration[]).map((c) => (
             <option key={c} value={c}>
               {configurationNames[c]}
@@ -106,7 +79,7 @@ export const StartAssessmentForm = ({ unitId, year, onStarted }: { unitId: strin
           value={category}
           aria-describedby="start-assessment-category-hint"
           aria-invalid={invalid(action, 'category')}
-          onInput={(e) => setCategory(value(e))}
+          onInput={(e) => setCategory(inputValue(e))}
         />
         <datalist id="start-assessment-categories">
           {commonCategories.map((c) => (
@@ -119,7 +92,7 @@ export const StartAssessmentForm = ({ unitId, year, onStarted }: { unitId: strin
       </div>
       <div class="field">
         <label for="start-assessment-scope">排名公开范围</label>
-        <select id="start-assessment-scope" value={disclosureScope} onChange={(e) => setDisclosureScope(value(e) as DisclosureScope)}>
+        <select id="start-assessment-scope" value={disclosureScope} onChange={(e) => setDisclosureScope(inputValue(e) as DisclosureScope)}>
           {(Object.keys(disclosureNames) as DisclosureScope[]).map((s) => (
             <option key={s} value={s}>
               {disclosureNames[s]}
@@ -139,7 +112,7 @@ export const StartAssessmentForm = ({ unitId, year, onStarted }: { unitId: strin
           value={admonishLowest}
           aria-describedby="start-assessment-admonish-hint"
           aria-invalid={invalid(action, 'admonishLowest')}
-          onInput={(e) => setAdmonishLowest(value(e))}
+          onInput={(e) => setAdmonishLowest(inputValue(e))}
         />
         <small id="start-assessment-admonish-hint" class="muted">
           发布结果时，排名最后的该数量单位的主要负责人列入诫勉约谈建议。
@@ -179,7 +152,7 @@ export const EntryForm = ({ a, sheet, indicator, onDone }: { a: AssessmentView; 
     >
       <div class="field">
         <label for={`${id}-points`}>得分（满分{pointsText(indicator.outOf)}分）</label>
-        <input id={`${id}-points`} type="number" required min={0} max={indicator.outOf} step={0.5} value={points} aria-invalid={invalid(action, 'points')} onInput={(e) => setPoints(value(e))} />
+        <input id={`${id}-points`} type="number" required min={0} max={indicator.outOf} step={0.5} value={points} aria-invalid={invalid(action, 'points')} onInput={(e) => setPoints(inputValue(e))} />
       </div>
       <TextField id={`${id}-note`} label="检查组说明" value={note} onChange={setNote} action={action} path="note" />
     </StepForm>
@@ -292,11 +265,11 @@ export const FeedbackForm = ({ a, sheet, onIssued }: { a: AssessmentView; sheet:
           <legend>整改要求{i + 1}</legend>
           <div class="field">
             <label for={`${id}-action-${d.key}`}>整改措施</label>
-            <textarea id={`${id}-action-${d.key}`} rows={2} required value={d.action} aria-invalid={invalid(action, `demands.${i}.action`)} onInput={(e) => change(d.key, { action: value(e) })} />
+            <textarea id={`${id}-action-${d.key}`} rows={2} required value={d.action} aria-invalid={invalid(action, `demands.${i}.action`)} onInput={(e) => change(d.key, { action: inputValue(e) })} />
           </div>
           <div class="field">
             <label for={`${id}-due-${d.key}`}>整改期限</label>
-            <input id={`${id}-due-${d.key}`} type="date" required min={tomorrow} value={d.dueDate} aria-invalid={invalid(action, `demands.${i}.dueDate`)} onInput={(e) => change(d.key, { dueDate: value(e) })} />
+            <input id={`${id}-due-${d.key}`} type="date" required min={tomorrow} value={d.dueDate} aria-invalid={invalid(action, `demands.${i}.dueDate`)} onInput={(e) => change(d.key, { dueDate: inputValue(e) })} />
           </div>
           {demands.length > 1 && (
             <button type="button" class="secondary" aria-label={`删除整改要求${i + 1}`} onClick={() => setDemands(demands.filter((x) => x.key !== d.key))}>

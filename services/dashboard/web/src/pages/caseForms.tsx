@@ -5,13 +5,13 @@
  * answers the case as the API answered it, and what was done; a refusal is shown in Chinese with
  * each field's message.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request } from '../api.js';
 import type { CaseSourceKind, CaseView, InquiryKind, MeasureKind, Situation } from '../cases.js';
 import { caseSourceNames, inquiryNames, measureGroups, measureNames } from '../caseTerms.js';
 import { closeOutcome, stepConflicts, type CaseStep } from '../caseRules.js';
-import { Outcome, PersonSelect, useAction, usePosts, type Action } from '../formParts.js';
+import { DateField, inputValue, invalid, StepForm, TextField } from '../stepForms.js';
+import { Outcome, PersonSelect, useAction, usePosts } from '../formParts.js';
 import { todayCst } from '../dates.js';
 
 /** A configured list of situations (`/api/double-inquiry-situations`, `/api/exemption-situations`), loaded once. */
@@ -43,10 +43,7 @@ const send = async (step: CaseStep | 'open', method: string, path: string, body:
 
 const casePath = (c: Pick<CaseView, 'caseId'>) => `/api/cases/${encodeURIComponent(c.caseId)}`;
 
-/** What a field's input says, for `aria-invalid`. */
-const invalid = (action: Action, path: string) => (action.error?.fieldMessage(path) ? true : undefined);
 
-const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 
 type Done = (c: CaseView, said: string) => void;
 
@@ -90,7 +87,7 @@ export const OpenCaseForm = ({ unitId, situations, onOpened }: { unitId: string;
         <legend>线索来源</legend>
         <div class="field">
           <label for="open-case-source">来源类型</label>
-          <select id="open-case-source" value={kind} onChange={(e) => setKind(value(e) as CaseSourceKind)}>
+          <select id="open-case-source" value={kind} onChange={(e) => setKind(inputValue(e) as CaseSourceKind)}>
             {caseSources.map((k) => (
               <option key={k} value={k}>
                 {caseSourceNames[k]}
@@ -100,23 +97,23 @@ export const OpenCaseForm = ({ unitId, situations, onOpened }: { unitId: string;
         </div>
         <div class="field">
           <label for="open-case-record">来源记录编号</label>
-          <input id="open-case-record" type="text" required={kind !== 'manual'} value={recordId} aria-describedby="open-case-record-hint" aria-invalid={invalid(action, 'source.id')} onInput={(e) => setRecordId(value(e))} />
+          <input id="open-case-record" type="text" required={kind !== 'manual'} value={recordId} aria-describedby="open-case-record-hint" aria-invalid={invalid(action, 'source.id')} onInput={(e) => setRecordId(inputValue(e))} />
           <small id="open-case-record-hint" class="muted">
             {recordHint(kind)}
           </small>
         </div>
         <div class="field">
           <label for="open-case-note">线索内容</label>
-          <textarea id="open-case-note" rows={2} required={kind === 'manual'} value={note} aria-invalid={invalid(action, 'source.note')} onInput={(e) => setNote(value(e))} />
+          <textarea id="open-case-note" rows={2} required={kind === 'manual'} value={note} aria-invalid={invalid(action, 'source.note')} onInput={(e) => setNote(inputValue(e))} />
         </div>
       </fieldset>
       <div class="field">
         <label for="open-case-facts">问题事实</label>
-        <textarea id="open-case-facts" rows={4} required value={facts} aria-invalid={invalid(action, 'facts')} onInput={(e) => setFacts(value(e))} />
+        <textarea id="open-case-facts" rows={4} required value={facts} aria-invalid={invalid(action, 'facts')} onInput={(e) => setFacts(inputValue(e))} />
       </div>
       <div class="field">
         <label for="open-case-situation">“一案双查”情形</label>
-        <select id="open-case-situation" value={situation} aria-describedby="open-case-situation-hint" aria-invalid={invalid(action, 'situation')} onChange={(e) => setSituation(value(e))}>
+        <select id="open-case-situation" value={situation} aria-describedby="open-case-situation-hint" aria-invalid={invalid(action, 'situation')} onChange={(e) => setSituation(inputValue(e))}>
           <option value="">不属于所列情形</option>
           {situations.map((s) => (
             <option key={s.code} value={s.code}>
@@ -130,7 +127,7 @@ export const OpenCaseForm = ({ unitId, situations, onOpened }: { unitId: string;
       </div>
       <div class="field">
         <label for="open-case-date">立案日期</label>
-        <input id="open-case-date" type="date" required max={todayCst()} value={openedOn} aria-invalid={invalid(action, 'openedOn')} onInput={(e) => setOpenedOn(value(e))} />
+        <input id="open-case-date" type="date" required max={todayCst()} value={openedOn} aria-invalid={invalid(action, 'openedOn')} onInput={(e) => setOpenedOn(inputValue(e))} />
       </div>
       <Outcome action={action} done={false} />
       <button type="submit" class="primary" disabled={action.busy}>
@@ -140,24 +137,6 @@ export const OpenCaseForm = ({ unitId, situations, onOpened }: { unitId: string;
   );
 };
 
-/** A step's form: its title, its fields, the refusal next to it, and its button. */
-const StepForm = ({ id, title, action, button, onSubmit, children }: { id: string; title: string; action: Action; button: string; onSubmit: () => void; children: ComponentChildren }) => (
-  <form
-    class="inline-form"
-    aria-labelledby={`${id}-title`}
-    onSubmit={(e) => {
-      e.preventDefault();
-      onSubmit();
-    }}
-  >
-    <h4 id={`${id}-title`}>{title}</h4>
-    {children}
-    <Outcome action={action} done={false} />
-    <button type="submit" class="primary" disabled={action.busy}>
-      {button}
-    </button>
-  </form>
-);
 
 /** Two answers to a yes-or-no question, as radio buttons. */
 const YesNo = ({ id, legend, yes, no, value: chosen, onChange }: { id: string; legend: string; yes: string; no: string; value: boolean; onChange: (value: boolean) => void }) => (
@@ -174,19 +153,7 @@ const YesNo = ({ id, legend, yes, no, value: chosen, onChange }: { id: string; l
   </fieldset>
 );
 
-const DateField = ({ id, label, value: date, min, onChange, action, path }: { id: string; label: string; value: string; min?: string; onChange: (date: string) => void; action: Action; path: string }) => (
-  <div class="field">
-    <label for={id}>{label}</label>
-    <input id={id} type="date" required min={min} value={date} aria-invalid={invalid(action, path)} onInput={(e) => onChange(value(e))} />
-  </div>
-);
 
-const TextField = ({ id, label, value: text, required = true, onChange, action, path, rows = 2 }: { id: string; label: string; value: string; required?: boolean; onChange: (text: string) => void; action: Action; path: string; rows?: number }) => (
-  <div class="field">
-    <label for={id}>{label}</label>
-    <textarea id={id} rows={rows} required={required} value={text} aria-invalid={invalid(action, path)} onInput={(e) => onChange(value(e))} />
-  </div>
-);
 
 export const ConcludeInquiryForm = ({ c, inquiry, onDone }: { c: CaseView; inquiry: InquiryKind; onDone: Done }) => {
   const [accountable, setAccountable] = useState(true);
@@ -239,7 +206,7 @@ export const MeasureForm = ({ c, onDone }: { c: CaseView; onDone: Done }) => {
     >
       <div class="field">
         <label for={`${id}-kind`}>问责方式</label>
-        <select id={`${id}-kind`} required value={measure} aria-describedby={`${id}-hint`} aria-invalid={invalid(action, 'measure')} onChange={(e) => setMeasure(value(e) as MeasureKind)}>
+        <select id={`${id}-kind`} required value={measure} aria-describedby={`${id}-hint`} aria-invalid={invalid(action, 'measure')} onChange={(e) => setMeasure(inputValue(e) as MeasureKind)}>
           <option value="">请选择</option>
           {measureGroups.map((g) => (
             <optgroup key={g.label} label={g.label}>
