@@ -13,7 +13,7 @@ import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
 import type { Role } from '#shared/auth/roles.js';
 import type { HttpClient } from './support/httpClient.js';
-import { eventually } from './support/eventually.js';
+import { postWhenKnown } from './support/whenKnown.js';
 import type { DemoUnit } from './demoReports.js';
 
 interface Post {
@@ -40,19 +40,7 @@ export const seedInspections = async (api: HttpClient, runtime: Runtime, tree: r
   const existing = await api.request<{ cases: unknown[] }>('GET', `/api/units/${counties[0]!.id}/cases?year=${today.slice(0, 4)}`, { token: commission });
   if (existing.status === 200 && existing.body.cases.length > 0) return;
 
-  /** POSTs as `token`; until the inspections service knows the unit (403) and its people (422), again. */
-  const post = <T>(path: string, token: string, body: unknown, status = 200) =>
-    eventually(
-      async () => {
-        const answer = await api.request<T>('POST', path, { token, body });
-        if (answer.status === status) return answer.body;
-        if (answer.status !== 403 && answer.status !== 422) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-        return undefined;
-      },
-      30_000,
-      `POST ${path}`,
-      200,
-    );
+  const post = <T>(path: string, token: string, body: unknown, status = 200) => postWhenKnown<T>(api, path, token, body, status);
   const member = async (unitId: string, index = 0) => (await posts(unitId)).filter((p) => p.role === 'teamMember')[index]!;
   const open = (person: Post, facts: string, extra: Record<string, unknown> = {}, token = commission) =>
     post<{ caseId: string }>(`/api/units/${person.unitId}/cases`, token, { personId: person.personId, source: { kind: 'manual', note: '信访举报' }, facts, openedOn: cstDay(-40), ...extra }, 201).then((c) => c.caseId);

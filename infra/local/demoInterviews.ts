@@ -15,6 +15,7 @@ import { signToken } from './jwt.js';
 import type { Role } from '#shared/auth/roles.js';
 import type { HttpClient } from './support/httpClient.js';
 import { eventually } from './support/eventually.js';
+import { postWhenKnown } from './support/whenKnown.js';
 import type { DemoUnit } from './demoReports.js';
 
 interface Post {
@@ -60,19 +61,7 @@ export const seedInterviews = async (api: HttpClient, runtime: Runtime, tree: re
   const people = new Map(await Promise.all(below.map(async (u) => [u.id, await posts(u.id)] as const)));
   const unitLeaders = (unitId: string) => ({ secretary: one(people.get(unitId)!, 'secretary')!, chief: one(people.get(unitId)!, 'disciplineChief')!, member: one(people.get(unitId)!, 'teamMember')! });
 
-  /** POSTs as `token`; until the interviews service knows the unit (403) and its people (422), again. */
-  const post = <T>(path: string, token: string, body: unknown, status = 201) =>
-    eventually(
-      async () => {
-        const answer = await api.request<T>('POST', path, { token, body });
-        if (answer.status === status) return answer.body;
-        if (answer.status !== 403 && answer.status !== 422) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-        return undefined;
-      },
-      30_000,
-      `POST ${path}`,
-      200,
-    );
+  const post = <T>(path: string, token: string, body: unknown, status = 201) => postWhenKnown<T>(api, path, token, body, status);
 
   // A joint talk of the city at each step of its procedure.
   const jointSteps = [counties[0]!, counties[1]!, counties[2]!, departments[0]!, departments[1]!];
