@@ -1,7 +1,7 @@
 /**
  * schemathesis against the gateway's own OpenAPI document, on the real broker and DynamoDB Local:
- * at least 1,000 generated cases over every operation, with a fixed seed, once as an admin and once
- * as a unit secretary whose `unitId` is its own unit. Any failed check fails the test, which prints
+ * at least 1,000 generated cases over every operation, with a fixed seed, once as an admin of the
+ * test's own city and once as a unit secretary whose `unitId` is its own unit. Any failed check fails the test, which prints
  * each distinct failure with the curl command that reproduces it. See
  * docs/adr/0010-fuzzing-with-schemathesis.md.
  */
@@ -39,6 +39,7 @@ const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 
 
 let runtime: Runtime;
 let program: string;
+let city: string;
 let county: string;
 
 beforeAll(async () => {
@@ -46,7 +47,7 @@ beforeAll(async () => {
   program = await ensureSchemathesis();
   runtime = await startTestRuntime();
   const suffix = Date.now().toString(36);
-  const city = await registerUnit(runtime, `市-${suffix}`, undefined, '市委');
+  city = await registerUnit(runtime, `市-${suffix}`, undefined, '市委');
   county = await registerUnit(runtime, `县-${suffix}`, city);
   await registerUnit(runtime, `镇-${suffix}`, county, '乡镇（街道）党委');
 }, 600_000);
@@ -64,7 +65,10 @@ describe('schemathesis against /api/openapi.json', () => {
       .flatMap(([route, item]) => Object.keys(item).filter((key) => httpMethods.has(key)).map((method) => `${method.toUpperCase()} ${route}`))
       .sort();
     const runs = [
-      { name: 'admin', token: await tokenFor(runtime, 'admin') },
+      // An admin of the test's own city, not of the whole tree: schemathesis keeps the ids that
+      // answers give (every unit, for a whole-tree admin) and calls other operations with them, and
+      // would rename, move and deactivate the units of the tests that share these tables.
+      { name: 'admin', token: await tokenFor(runtime, 'admin', city) },
       { name: 'unit_secretary', token: await tokenFor(runtime, 'unit_secretary', county), pathParameters: { unitId: county } },
     ];
 
