@@ -8,6 +8,7 @@ export const topics = {
   reports: 'reports.events',
   interviews: 'interviews.events',
   inspections: 'inspections.events',
+  disclosure: 'disclosure.events',
 } as const;
 
 export type TopicName = (typeof topics)[keyof typeof topics];

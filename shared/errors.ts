@@ -80,4 +80,15 @@ export class RuleError extends refusal(422, 'rule-violated', '不符合业务规
   }
 }
 
+/** Too many requests from one client address, or for one receipt code, within a window. */
+export class TooManyRequestsError extends refusal(429, 'too-many-requests', '请求过于频繁，请稍后再试') {
+  constructor(
+    message: string,
+    /** Seconds until the window ends, for the `Retry-After` header. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export class HeadersTooLargeError extends refusal(431, 'headers-too-large', '请求头过大') {}

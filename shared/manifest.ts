@@ -48,8 +48,14 @@ export interface HttpTrigger {
   readonly type: 'http';
   readonly method: HttpMethod;
   readonly path: string;
-  /** Roles allowed to call the route; the handler's middleware enforces it. */
+  /** Roles allowed to call the route; the handler's middleware enforces it. Empty for a public route. */
   readonly roles: readonly Role[];
+  /**
+   * A route for people without an account (the public site and complaint intake): no authorizer,
+   * no token read even if one is sent, `roles` empty and `reach` a listing. Its handler is a
+   * `publicHandler`, which knows the client's address and nothing of who they are.
+   */
+  readonly public?: boolean;
   /** Which units the caller may act on; the shared guard enforces it (`shared/http/guard.ts`). */
   readonly reach: ReachRule;
   readonly summary: string;
@@ -101,6 +107,9 @@ export interface FunctionSpec {
   readonly triggers: readonly Trigger[];
   /** The service's signing keys this function signs with; every function of the service may read their public keys. */
   readonly signsWith?: readonly string[];
+  /** The service's encryption keys this function encrypts with, and those it may also decrypt with. */
+  readonly encryptsWith?: readonly string[];
+  readonly decryptsWith?: readonly string[];
   /**
    * The service's buckets this function reads, puts and deletes objects in; only these functions
    * learn where a bucket is ({@link bucketEnvName}) and may touch it.
@@ -129,6 +138,15 @@ export interface SigningKeySpec {
 }
 
 /**
+ * A symmetric key that encrypts what the service keeps of people (a complainant's contact details):
+ * a KMS key in AWS, a key file in the local runtime's data folder, never in the table. Its location
+ * reaches the functions through {@link encryptionKeyEnvName}.
+ */
+export interface EncryptionKeySpec {
+  readonly description: string;
+}
+
+/**
  * A store of files the service keeps beside its table (uploaded evidence, say): a private S3 bucket
  * in AWS, a folder in the local runtime's data folder. Clients upload to it with a presigned URL
  * that a function makes; its location reaches the functions that use it through
@@ -144,6 +162,7 @@ export interface ServiceManifest {
   readonly produces: readonly TopicName[];
   readonly tables: Readonly<Record<string, TableSpec>>;
   readonly signingKeys?: Readonly<Record<string, SigningKeySpec>>;
+  readonly encryptionKeys?: Readonly<Record<string, EncryptionKeySpec>>;
   readonly buckets?: Readonly<Record<string, BucketSpec>>;
   readonly functions: Readonly<Record<string, FunctionSpec>>;
 }
@@ -152,7 +171,10 @@ export interface ServiceManifest {
  * A function behind one HTTP route: 512 MB and 10 s unless `options` say otherwise, with the keys
  * it signs with and the buckets it uses, if any.
  */
-export const httpFunction = <const T extends Omit<HttpTrigger, 'type'>, const O extends Partial<Pick<FunctionSpec, 'memoryMb' | 'timeoutSeconds' | 'signsWith' | 'usesBuckets'>> = Record<never, never>>(
+export const httpFunction = <
+  const T extends Omit<HttpTrigger, 'type'>,
+  const O extends Partial<Pick<FunctionSpec, 'memoryMb' | 'timeoutSeconds' | 'signsWith' | 'usesBuckets' | 'encryptsWith' | 'decryptsWith'>> = Record<never, never>,
+>(
   entry: string,
   description: string,
   trigger: T,
@@ -175,6 +197,9 @@ export const tableEnvName = (service: string, table: string): string =>
 
 /** The environment variable that tells a function where one of its service's signing keys is (`file:<path>` or a KMS key ARN). */
 export const signingKeyEnvName = (service: string, key: string): string => `${service}_${key}_KEY`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+
+/** The environment variable that tells a function where one of its service's encryption keys is (`file:<path>` or a KMS key ARN). */
+export const encryptionKeyEnvName = (service: string, key: string): string => `${service}_${key}_ENCRYPTION_KEY`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 
 /** The environment variable that tells a function where one of its service's buckets is (`file:<folder>` or an S3 bucket name). */
 export const bucketEnvName = (service: string, bucket: string): string => `${service}_${bucket}_BUCKET`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');

@@ -1,7 +1,6 @@
 /** The one HTTP API in front of every service, with a JWT authorizer. */
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -77,7 +76,7 @@ export class PlatformApi extends Construct {
   /** The issuer and audience the authorizer accepts. */
   readonly jwt: JwtConfig;
   private readonly audience: string[];
-  private jwtAuthorizer?: HttpJwtAuthorizer;
+  private jwtAuthorizer?: apigwv2.IHttpRouteAuthorizer;
   private readonly integrations = new Map<lambda.IFunction, HttpLambdaIntegration>();
   private readonly routeOwners = new Map<string, string>();
 
@@ -105,28 +104,45 @@ export class PlatformApi extends Construct {
     this.audience.push(clientId);
   }
 
-  /** The JWT authorizer every route uses. */
-  get authorizer(): HttpJwtAuthorizer {
-    this.jwtAuthorizer ??= new HttpJwtAuthorizer('JwtAuthorizer', this.jwt.issuer, { jwtAudience: [...this.audience] });
+  /**
+   * The JWT authorizer every non-public route uses, made in this stack on first use. The routes
+   * themselves are made in their service's nested stack, so that 150 routes (three resources
+   * each: route, integration, permission) do not crowd CloudFormation's 500 resources of the
+   * parent stack.
+   */
+  get authorizer(): apigwv2.IHttpRouteAuthorizer {
+    if (this.jwtAuthorizer === undefined) {
+      const made = new apigwv2.HttpAuthorizer(this, 'JwtAuthorizer', {
+        httpApi: this.httpApi,
+        type: apigwv2.HttpAuthorizerType.JWT,
+        identitySource: ['$request.header.Authorization'],
+        jwtIssuer: this.jwt.issuer,
+        jwtAudience: [...this.audience],
+        authorizerName: 'JwtAuthorizer',
+      });
+      this.jwtAuthorizer = { bind: () => ({ authorizerId: made.authorizerId, authorizationType: 'JWT' }) };
+    }
     return this.jwtAuthorizer;
   }
 
   /**
-   * Adds the route an http trigger declares, integrated with `fn` and protected by the JWT
-   * authorizer. `owner` (the function's qualified name) only serves error messages.
+   * Adds the route an http trigger declares, in `scope` (the service's construct), integrated with
+   * `fn` and protected by the JWT authorizer unless public. `owner` (the function's qualified name)
+   * only serves error messages.
    */
-  addRoute(owner: string, fn: lambda.IFunction, trigger: HttpTrigger): void {
+  addRoute(scope: Construct, owner: string, fn: lambda.IFunction, trigger: HttpTrigger): void {
     const routeKey = `${trigger.method} ${trigger.path}`;
     const previous = this.routeOwners.get(routeKey);
     if (previous !== undefined) {
       throw new Error(`Route "${routeKey}" is declared by both ${previous} and ${owner}.`);
     }
     this.routeOwners.set(routeKey, owner);
-    this.httpApi.addRoutes({
-      path: trigger.path,
-      methods: [apigwv2.HttpMethod[trigger.method]],
+    new apigwv2.HttpRoute(scope, `${trigger.method}${trigger.path}`, {
+      httpApi: this.httpApi,
+      routeKey: apigwv2.HttpRouteKey.with(trigger.path, apigwv2.HttpMethod[trigger.method]),
       integration: this.integrationFor(owner, fn),
-      authorizer: this.authorizer,
+      // A public route (the public site, complaint intake) has no authorizer; its function reads no claims.
+      authorizer: trigger.public ? new apigwv2.HttpNoneAuthorizer() : this.authorizer,
     });
   }
 

@@ -14,6 +14,7 @@ import {
   bucketsUsedBy,
   qualifiedName,
   signingKeyEnvName,
+  encryptionKeyEnvName,
   tableEnvName,
   type KafkaTrigger,
   type ScheduleTrigger,
@@ -103,6 +104,18 @@ export class ServiceConstruct extends Construct {
     });
     if (keys.length > 0) environment.SIGNATURE_SUITE = suite;
 
+    // An encryption key (a complainant's contact details) is a symmetric KMS key, rotated yearly.
+    const encryptionKeys = Object.entries(manifest.encryptionKeys ?? {}).map(([keyName, spec]): [string, kms.Key] => {
+      const key = new kms.Key(this, `${keyName}-encryption-key`, {
+        description: `${manifest.name}: ${spec.description}`,
+        enableKeyRotation: true,
+        // What it encrypted must stay readable: the key outlives the stack.
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      environment[encryptionKeyEnvName(manifest.name, keyName)] = key.keyArn;
+      return [keyName, key];
+    });
+
     const functions = new Map<string, ServiceFunction>();
     for (const [functionName, spec] of Object.entries(manifest.functions)) {
       const name = qualifiedName(manifest.name, functionName);
@@ -130,6 +143,11 @@ export class ServiceConstruct extends Construct {
       }
       // Every function may read the public keys (to verify); only those that sign may sign.
       for (const [keyName, key] of keys) key.grant(fn, ...(spec.signsWith?.includes(keyName) ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey']));
+      // Only the functions that name an encryption key may encrypt with it, and decrypt only if they say so.
+      for (const [keyName, key] of encryptionKeys) {
+        if (spec.encryptsWith?.includes(keyName)) key.grantEncrypt(fn);
+        if (spec.decryptsWith?.includes(keyName)) key.grantDecrypt(fn);
+      }
       kafka.grantClientAccess(fn);
       spec.triggers.forEach((trigger, index) => this.addTrigger(name, fn, trigger, index, props));
       functions.set(functionName, fn);
@@ -140,7 +158,7 @@ export class ServiceConstruct extends Construct {
   private addTrigger(name: string, fn: ServiceFunction, trigger: Trigger, index: number, props: ServiceConstructProps): void {
     switch (trigger.type) {
       case 'http':
-        props.api.addRoute(name, fn, trigger);
+        props.api.addRoute(this, name, fn, trigger);
         return;
       case 'stream':
         fn.addEventSource(this.streamSource(name, trigger));

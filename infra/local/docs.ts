@@ -81,7 +81,8 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
         operationId: `${service.name}.${functionName}`,
         summary: trigger.summary,
         tags: [service.name],
-        security: [{ jwt: [] }],
+        // A public route takes no token: the public site and complaint intake.
+        security: trigger.public ? [] : [{ jwt: [] }],
         'x-roles': trigger.roles,
         'x-reach': trigger.reach,
         parameters: [
@@ -104,8 +105,7 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
         responses: {
           ...declared,
           400: responseRef('BadRequest'),
-          401: responseRef('Unauthorized'),
-          403: responseRef('Forbidden'),
+          ...(trigger.public ? {} : { 401: responseRef('Unauthorized'), 403: responseRef('Forbidden') }),
           ...(body ? { 413: responseRef('PayloadTooLarge'), 415: responseRef('UnsupportedMediaType') } : {}),
           ...(trigger.idempotent ? { 409: declared[409] ?? responseRef('Conflict'), 422: responseRef('Unprocessable') } : {}),
         },

@@ -58,6 +58,8 @@ interface CompiledRoute {
   readonly invoke: ((event: unknown) => Promise<unknown>) | undefined;
   /** A development-only endpoint, answered by the gateway itself. */
   readonly local?: LocalEndpoint;
+  /** A route with no authorizer (`public: true`): no token is needed, and one sent is not read. */
+  readonly public?: boolean;
 }
 
 type LocalEndpoint = (req: { body: Buffer; claims: Record<string, string> | undefined; requestId: string; path: Record<string, string> }) => Promise<{ status: number; body: unknown }>;
@@ -175,7 +177,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     triggersOf(service, 'http').map(({ functionName, trigger }) => {
       const fn = options.functions.get(qualifiedName(service.name, functionName));
       if (!fn) throw new Error(`No function ${service.name}.${functionName}`);
-      return { method: trigger.method, path: trigger.path, ...compile(trigger.path), invoke: (event: unknown) => fn.invoke(event) };
+      return { method: trigger.method, path: trigger.path, ...compile(trigger.path), invoke: (event: unknown) => fn.invoke(event), public: trigger.public === true };
     }),
   );
   const requireAdmin = (claims: Record<string, string> | undefined) => {
@@ -279,7 +281,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       const { status, body: answer } = await match.route.local({ body, claims, requestId, path: pathParameters });
       return answer instanceof StreamedLines ? streamLines(res, answer, rawPath, requestId, log) : send(res, status, answer);
     }
-    if (!claims) throw new UnauthorizedError('A valid bearer token is required');
+    if (!claims && !match.route.public) throw new UnauthorizedError('A valid bearer token is required');
 
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
@@ -294,7 +296,8 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       routeKey: `${match.route.method} ${match.route.path}`,
       pathParameters,
-      claims,
+      // As API Gateway does for a route without an authorizer: no claims reach the function.
+      claims: match.route.public ? {} : claims!,
     }, new Date(), requestId);
     const result = (await match.route.invoke!(event)) as APIGatewayProxyStructuredResultV2;
     res.writeHead(result.statusCode ?? 200, { 'content-type': 'application/json', ...(result.headers as Record<string, string>), 'apigw-requestid': requestId });

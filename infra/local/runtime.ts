@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { services as allServices } from '#services/index.js';
-import { bucketsUsedBy, signingKeyEnvName, tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
+import { bucketsUsedBy, encryptionKeyEnvName, signingKeyEnvName, tableEnvName, triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import { localUploadsUrlEnv } from '#shared/storage/localUploads.js';
 import { ensureTopics } from './kafka.js';
 import { ensureTables, localDynamoClient } from './dynamodb.js';
@@ -72,6 +72,9 @@ const configureEnvironment = (options: RuntimeOptions, services: readonly Servic
     // The key file is kept beside the data, not in any table; it is made at first use.
     for (const key of Object.keys(service.signingKeys ?? {})) {
       process.env[signingKeyEnvName(service.name, key)] = `file:${path.join(options.dataDir, 'keys', `${service.name}-${key}.json`)}`;
+    }
+    for (const key of Object.keys(service.encryptionKeys ?? {})) {
+      process.env[encryptionKeyEnvName(service.name, key)] = `file:${path.join(options.dataDir, 'keys', `${service.name}-${key}.aes`)}`;
     }
     // As the CDK app does, refuse a function that uses a bucket its manifest does not declare.
     for (const functionName of Object.keys(service.functions)) bucketsUsedBy(service, functionName);

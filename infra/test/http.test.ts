@@ -1,4 +1,4 @@
-/** The HTTP API: one route per http trigger, all behind one JWT authorizer. */
+/** The HTTP API: one route per http trigger, behind one JWT authorizer except the public ones. */
 import { services } from '#services/index.js';
 import { qualifiedName, triggersOf } from '#shared/manifest.js';
 import {
@@ -17,14 +17,11 @@ const integrationIdOf = (target: unknown): string | undefined => {
 };
 
 describe('HTTP API', () => {
-  it('has one route per http trigger, integrated with its function and guarded by the JWT authorizer, and no other route', () => {
+  it('has one route per http trigger, integrated with its function and guarded by the JWT authorizer unless public, and no other route', () => {
     // Prepare
-    const expected = services.flatMap((service) =>
-      triggersOf(service, 'http').map(({ functionName, trigger }) => ({
-        routeKey: `${trigger.method} ${trigger.path}`,
-        fn: qualifiedName(service.name, functionName),
-      })),
-    );
+    const triggers = services.flatMap((service) => triggersOf(service, 'http').map(({ functionName, trigger }) => ({ service, functionName, trigger })));
+    const expected = triggers.map(({ service, functionName, trigger }) => ({ routeKey: `${trigger.method} ${trigger.path}`, fn: qualifiedName(service.name, functionName) }));
+    const publicRoutes = new Set(triggers.filter(({ trigger }) => trigger.public).map(({ trigger }) => `${trigger.method} ${trigger.path}`));
 
     // Act
     const template = synthesize();
@@ -36,9 +33,12 @@ describe('HTTP API', () => {
     const functionNames = functionNamesById(template);
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
     for (const route of routes) {
-      expect(route.Properties.AuthorizationType).toBe('JWT');
-      expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+      const open = publicRoutes.has(route.Properties.RouteKey as string);
+      expect({ route: route.Properties.RouteKey, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual(
+        open ? { route: route.Properties.RouteKey, type: 'NONE', id: undefined } : { route: route.Properties.RouteKey, type: 'JWT', id: { Ref: authorizerId } },
+      );
     }
+    expect(publicRoutes.size).toBeGreaterThan(0);
     const actual = routes.map((route) => {
       const integration = integrations[integrationIdOf(route.Properties.Target) ?? 'missing'];
       return {

@@ -45,6 +45,8 @@ export interface HttpResult {
   /** JSON, or the text itself when `contentType` is given. */
   readonly body: unknown;
   readonly contentType?: string;
+  /** Response headers besides the content type. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
@@ -107,6 +109,40 @@ const httpMetrics = (service: string): middy.MiddlewareObj<APIGatewayProxyEventV
 /** W3C trace context: https://www.w3.org/TR/trace-context/#traceparent-header */
 const traceparentPattern = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
+/** Parses the route's input with the schemas its manifest declares: path, query and the JSON body. */
+const readInput = (trigger: HttpTrigger, event: APIGatewayProxyEventV2) => {
+  const schemas = trigger.request ?? {};
+  const raw = readJsonBody(event, trigger.maxBodyBytes);
+  if (raw !== undefined && !schemas.body) throw new ValidationError(`${trigger.method} ${trigger.path} takes no body`);
+  return {
+    raw,
+    parsed: {
+      path: schemas.path ? parseWith(schemas.path, event.pathParameters ?? {}, 'path') : undefined,
+      query: schemas.query ? parseWith(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined,
+      body: schemas.body ? parseWith(schemas.body, raw, 'body') : undefined,
+    },
+  };
+};
+
+/** The API Gateway response of a use case's result. */
+const toResponse = (result: HttpResult): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: result.status,
+  headers: {
+    'content-type': result.contentType ?? 'application/json',
+    // A page is the service's own markup with inline styles: nothing else may run or load.
+    ...(result.contentType?.startsWith('text/html') ? { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" } : {}),
+    ...result.headers,
+  },
+  body: result.contentType ? String(result.body) : JSON.stringify(result.body),
+});
+
+/** The middleware every route has: the logger's context, the response counts and problem+json. */
+const stackOf = (service: string, logger: Logger) =>
+  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpMetrics(service))
+    .use(problemJson(logger));
+
 /** Wraps a use case call in the HTTP middleware stack; see the module comment. */
 export const httpHandler = <M extends ServiceManifest, F extends keyof M['functions'] & string>(
   manifest: M,
@@ -115,43 +151,62 @@ export const httpHandler = <M extends ServiceManifest, F extends keyof M['functi
   run: (input: HttpInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>) => Promise<HttpResult>,
 ) => {
   const trigger = route(manifest, functionName);
+  if (trigger.public) throw new Error(`${manifest.name}.${functionName} is a public route: its handler is a publicHandler`);
   const { logger } = dependencies;
-  const schemas = trigger.request ?? {};
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(httpMetrics(manifest.name))
-    .use(problemJson(logger))
-    .handler(async (event, context) => {
-      const correlationId = event.requestContext.requestId;
-      logger.setCorrelationId(correlationId);
-      const caller = callerFromEvent(event);
-      checkRole(trigger, caller);
-      const raw = readJsonBody(event, trigger.maxBodyBytes);
-      if (raw !== undefined && !schemas.body) throw new ValidationError(`${trigger.method} ${trigger.path} takes no body`);
-      const parsed = {
-        path: schemas.path ? parseWith(schemas.path, event.pathParameters ?? {}, 'path') : undefined,
-        query: schemas.query ? parseWith(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined,
-        body: schemas.body ? parseWith(schemas.body, raw, 'body') : undefined,
-      };
-      const unit = await checkReach(trigger, caller, parsed, dependencies.units, dependencies.owners);
-      const traceparent = event.headers?.traceparent;
-      const input = {
-        ...parsed,
-        caller,
-        unit,
-        correlationId,
-        traceparent: traceparent && traceparentPattern.test(traceparent) ? traceparent : undefined,
-        event,
-      } as HttpInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>;
-      const result = trigger.idempotent ? await withIdempotency({ service: manifest.name, functionName, event, context, caller, body: raw }, () => run(input)) : await run(input);
-      return {
-        statusCode: result.status,
-        headers: {
-          'content-type': result.contentType ?? 'application/json',
-          // A page is the service's own markup with inline styles: nothing else may run or load.
-          ...(result.contentType?.startsWith('text/html') ? { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } : {}),
-        },
-        body: result.contentType ? String(result.body) : JSON.stringify(result.body),
-      };
-    });
+  return stackOf(manifest.name, logger).handler(async (event, context) => {
+    const correlationId = event.requestContext.requestId;
+    logger.setCorrelationId(correlationId);
+    const caller = callerFromEvent(event);
+    checkRole(trigger, caller);
+    const { raw, parsed } = readInput(trigger, event);
+    const unit = await checkReach(trigger, caller, parsed, dependencies.units, dependencies.owners);
+    const traceparent = event.headers?.traceparent;
+    const input = {
+      ...parsed,
+      caller,
+      unit,
+      correlationId,
+      traceparent: traceparent && traceparentPattern.test(traceparent) ? traceparent : undefined,
+      event,
+    } as HttpInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>;
+    return toResponse(trigger.idempotent ? await withIdempotency({ service: manifest.name, functionName, event, context, caller, body: raw }, () => run(input)) : await run(input));
+  });
+};
+
+/** What a public route's use case is called with: the parsed input and where the request came from, never who sent it. */
+export interface PublicInput<P, Q, B> {
+  readonly path: P;
+  readonly query: Q;
+  readonly body: B;
+  /** The client's address as API Gateway saw it (`requestContext.http.sourceIp`), for rate limits. */
+  readonly clientAddress: string;
+  readonly correlationId: string;
+  readonly event: APIGatewayProxyEventV2;
+}
+
+/**
+ * The stack of a public route (`public: true` in the manifest): the same logger, counts,
+ * problem+json and input parsing as {@link httpHandler}, with no caller, role or reach. A token
+ * sent anyway is never read.
+ */
+export const publicHandler = <M extends ServiceManifest, F extends keyof M['functions'] & string>(
+  manifest: M,
+  functionName: F,
+  dependencies: Pick<HttpDependencies, 'logger'>,
+  run: (input: PublicInput<InputOf<HttpRouteOf<M, F>, 'path'>, InputOf<HttpRouteOf<M, F>, 'query'>, InputOf<HttpRouteOf<M, F>, 'body'>>) => Promise<HttpResult>,
+) => {
+  const trigger = route(manifest, functionName);
+  if (!trigger.public) throw new Error(`${manifest.name}.${functionName} is not a public route: its handler is an httpHandler`);
+  const { logger } = dependencies;
+  return stackOf(manifest.name, logger).handler(async (event) => {
+    const correlationId = event.requestContext.requestId;
+    logger.setCorrelationId(correlationId);
+    const { parsed } = readInput(trigger, event);
+    const input = { ...parsed, clientAddress: event.requestContext.http.sourceIp, correlationId, event } as PublicInput<
+      InputOf<HttpRouteOf<M, F>, 'path'>,
+      InputOf<HttpRouteOf<M, F>, 'query'>,
+      InputOf<HttpRouteOf<M, F>, 'body'>
+    >;
+    return toResponse(await run(input));
+  });
 };

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { AppError, MethodNotAllowedError, RuleError, ValidationError } from '../errors.js';
+import { AppError, MethodNotAllowedError, RuleError, TooManyRequestsError, ValidationError } from '../errors.js';
 import { problemContentType, type Problem } from './problem.js';
 
 /**
@@ -22,10 +22,11 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
   return { type: '/problems/internal', title: '服务器内部错误', status: 500, ...(instance ? { instance } : {}) };
 };
 
-/** The response headers of a problem: its content type, and `Allow` for a 405. */
+/** The response headers of a problem: its content type, `Allow` for a 405 and `Retry-After` for a 429. */
 export const problemHeaders = (error: unknown): Record<string, string> => ({
   'content-type': problemContentType,
   ...(error instanceof MethodNotAllowedError ? { allow: error.allowed.join(', ') } : {}),
+  ...(error instanceof TooManyRequestsError ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
 });
 
 /**

@@ -64,8 +64,10 @@ export interface FuzzOptions {
   readonly name: string;
   /** The gateway, on the loopback interface: `http://127.0.0.1:<port>`. */
   readonly baseUrl: string;
-  /** The bearer token sent with every request. */
-  readonly token: string;
+  /** The bearer token sent with every request; none for a run as the public, without an account. */
+  readonly token?: string;
+  /** Only the operations whose path matches this, e.g. the public routes. */
+  readonly includePathRegex?: string;
   readonly seed: number;
   /** Cases per operation in the fuzzing phase; the coverage phase adds its own. */
   readonly maxExamples: number;
@@ -144,7 +146,7 @@ const configuration = (options: FuzzOptions, jsonReport: string): string => {
     `seed = ${options.seed}`,
     `base-url = ${toml(options.baseUrl)}`,
     // The token comes from the environment, so that it is in no file.
-    'headers = { Authorization = "Bearer ${FUZZ_TOKEN}" }',
+    ...(options.token === undefined ? [] : ['headers = { Authorization = "Bearer ${FUZZ_TOKEN}" }']),
     'workers = 1',
     'max-redirects = 0',
     // Report every failing case of an operation, not only its first.
@@ -224,7 +226,7 @@ export const runSchemathesis = async (options: FuzzOptions): Promise<FuzzResult>
   Object.assign(env, {
     SCHEMATHESIS_HOOKS: path.join(repoRoot, 'infra/local/fuzz/hooks.py'),
     FUZZ_SUMMARY_PATH: summaryFile,
-    FUZZ_TOKEN: options.token,
+    FUZZ_TOKEN: options.token ?? '',
     FUZZ_FIXED_PATH_PARAMETERS: Object.keys(options.pathParameters ?? {}).join(','),
     // Python's string hashing is randomised per process; fixed, so that set order cannot vary.
     PYTHONHASHSEED: '0',
@@ -233,7 +235,14 @@ export const runSchemathesis = async (options: FuzzOptions): Promise<FuzzResult>
   const started = Date.now();
   const output = await runProgram(
     options.program,
-    ['--config-file', configFile, 'run', new URL('/api/openapi.json', base).href, '--no-color'],
+    [
+      '--config-file',
+      configFile,
+      'run',
+      new URL('/api/openapi.json', base).href,
+      '--no-color',
+      ...(options.includePathRegex ? ['--include-path-regex', options.includePathRegex] : []),
+    ],
     { cwd: reportDir, env },
   );
   const seconds = (Date.now() - started) / 1000;

@@ -29,6 +29,11 @@ export interface HttpRequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** The request fails when no answer came within this long; 30 s unless told. */
   readonly timeoutMs?: number;
+  /**
+   * The local IPv4 address to send from: a loopback address of its own (`127.x.y.z`) makes a client
+   * of its own for the public routes' limits per client address.
+   */
+  readonly localAddress?: string;
 }
 
 /** A status other than the expected one; the message names the request and the answer. */
@@ -103,6 +108,7 @@ export const httpClient = (baseUrl: string): HttpClient => {
           method,
           headers,
           agent,
+          ...(options.localAddress ? { localAddress: options.localAddress, family: 4 } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];

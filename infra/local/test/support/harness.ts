@@ -2,6 +2,7 @@
  * What integration tests share: a runtime on the global setup's broker and DynamoDB Local, tokens,
  * the HTTP client of the local tools, and polling.
  */
+import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startRuntime, type Runtime } from '../../runtime.js';
@@ -54,6 +55,12 @@ export const api = async <T = Record<string, unknown>>(
   path: string,
   options: HttpRequestOptions = {},
 ): Promise<Answer<T>> => clientOf(runtime).request<T>(method, path, options);
+
+/**
+ * A loopback address of its own (`127.x.y.z`), to send public requests from: the public routes limit
+ * each client address, and every test (and the fuzz test) would otherwise share 127.0.0.1's budget.
+ */
+export const ownAddress = (): string => `127.${1 + randomInt(254)}.${randomInt(256)}.${1 + randomInt(254)}`;
 
 /** Registers a unit as the system-wide admin. */
 export const registerUnit = async (runtime: Runtime, name: string, parentId?: string, category = '县（市、区）委') => {

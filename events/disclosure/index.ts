@@ -1,0 +1,7 @@
+/** The events of `disclosure.events`, one schema per type and version. */
+export { ComplaintFiledV1 } from './ComplaintFiled.v1.js';
+export { ComplaintRoutedV1 } from './ComplaintRouted.v1.js';
+export { ComplaintAcceptedV1 } from './ComplaintAccepted.v1.js';
+export { ComplaintAnsweredV1 } from './ComplaintAnswered.v1.js';
+export { ComplaintReferredV1 } from './ComplaintReferred.v1.js';
+export { ComplaintRatedV1 } from './ComplaintRated.v1.js';

@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import { defineService, httpFunction } from '#shared/manifest.js';
+import { topics } from '#events/topics.js';
+import { Problem } from '#shared/http/problem.js';
+import {
+  AnswerBody,
+  ComplaintList,
+  ComplaintPath,
+  ComplaintView,
+  Figures,
+  FiguresQuery,
+  FileComplaintBody,
+  Filed,
+  LookupBody,
+  PublicUnits,
+  RateBody,
+  ReceiptView,
+  ReferBody,
+  UnitPath,
+} from './src/schemas.js';
+
+/** The discipline body of the handling unit: it alone reads a complaint's facts and its complainant. */
+const handlingBody = ['discipline_inspector'] as const;
+const unitInPath = { in: 'path', name: 'unitId' } as const;
+const complaintInPath = { in: 'path', name: 'complaintId', of: 'complaint' } as const;
+const tooMany = { 429: { description: 'Too many requests from this address or for this code; see Retry-After', body: Problem } } as const;
+const noComplaint = { 404: { description: 'No such complaint', body: Problem } } as const;
+const closed = { 409: { description: 'The complaint is in another state, or was changed meanwhile', body: Problem } } as const;
+/** A step of the handling body on one of its complaints: `POST /api/complaints/{complaintId}/<step>`, answering the complaint. */
+const complaintStep = <const B extends z.ZodType | undefined = undefined>(name: string, description: string, step: string, summary: string, body?: B) =>
+  httpFunction(
+    `src/handlers/${name}.ts`,
+    description,
+    {
+      method: 'POST',
+      path: `/api/complaints/{complaintId}/${step}`,
+      roles: handlingBody,
+      reach: { kind: 'own-unit', unit: complaintInPath },
+      summary,
+      request: { path: ComplaintPath, ...(body ? { body } : {}) } as { path: typeof ComplaintPath; body: B },
+      responses: { 200: { description: 'The complaint', body: ComplaintView }, ...noComplaint, ...closed },
+    },
+    { decryptsWith: ['contacts'] },
+  );
+/** A public route: no token, the same for everyone. */
+const open = { public: true, roles: [], reach: { kind: 'listing' } } as const;
+
+/**
+ * disclosure: public complaints, filed without an account and followed by receipt code; routed to
+ * the discipline body of the unit complained about (one level up when it is about that body),
+ * handled there, rated, and counted into live figures. The facts and the complainant stay in the
+ * service: its topic carries ids, units, dates and states only.
+ */
+export default defineService({
+  name: 'disclosure',
+  produces: [topics.disclosure],
+  tables: {
+    main: { name: 'disclosure', stream: true },
+  },
+  encryptionKeys: {
+    contacts: { description: 'Encrypts complainants’ contact details and, for an hour, the receipt code of a filing' },
+  },
+  functions: {
+    publicUnits: httpFunction('src/handlers/publicUnits.ts', 'Lists the units one may complain about, for the public form', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/units',
+      summary: '可投诉的单位（公开） / The units one may complain about',
+      responses: { 200: { description: 'Every unit, parents first', body: PublicUnits } },
+    }),
+    fileComplaint: httpFunction(
+      'src/handlers/fileComplaint.ts',
+      'Files a public complaint without an account and gives its receipt code',
+      {
+        ...open,
+        method: 'POST',
+        path: '/api/public/complaints',
+        summary: '提交投诉（公开，无需账号） / File a complaint',
+        request: { body: FileComplaintBody },
+        responses: {
+          201: { description: 'The receipt code, shown once', body: Filed },
+          200: { description: 'The same complaint filed within the hour: its receipt code again', body: Filed },
+          422: { description: 'A unit not on the list', body: Problem },
+          ...tooMany,
+        },
+        maxBodyBytes: 64 * 1024,
+      },
+      { encryptsWith: ['contacts'], decryptsWith: ['contacts'] },
+    ),
+    lookUpReceipt: httpFunction('src/handlers/lookUpReceipt.ts', 'Shows the status and answer of the complaint of a receipt code', {
+      ...open,
+      method: 'POST',
+      path: '/api/public/complaints/lookup',
+      summary: '凭回执码查询办理进度（公开） / Look up a complaint by its receipt code',
+      request: { body: LookupBody },
+      responses: { 200: { description: 'The status and answer; found false for an unknown code, in the same shape', body: ReceiptView }, ...tooMany },
+    }),
+    rateComplaint: httpFunction('src/handlers/rateComplaint.ts', 'Rates the answer of a closed complaint by its receipt code', {
+      ...open,
+      method: 'POST',
+      path: '/api/public/complaints/rating',
+      summary: '评价办理结果（公开） / Rate the answer',
+      request: { body: RateBody },
+      responses: { 200: { description: 'The complaint as the code shows it, rated', body: ReceiptView }, 409: { description: 'Nothing to rate with this code: unknown, not closed or rated', body: Problem }, ...tooMany },
+    }),
+    complaintFigures: httpFunction('src/handlers/complaintFigures.ts', 'Gives the live complaint figures of a unit and every unit below it', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/complaint-figures',
+      summary: '投诉办理实时数据（公开） / Live complaint figures',
+      request: { query: FiguresQuery },
+      responses: { 200: { description: 'Received, handled, in progress, overdue and satisfaction', body: Figures }, 404: { description: 'No such unit', body: Problem } },
+    }),
+    listComplaints: httpFunction('src/handlers/listComplaints.ts', 'Lists the complaints a unit’s discipline body handles', {
+      method: 'GET',
+      path: '/api/units/{unitId}/complaints',
+      roles: handlingBody,
+      reach: { kind: 'own-unit', unit: unitInPath },
+      summary: '本级受理的投诉（纪委） / The complaints this body handles',
+      request: { path: UnitPath },
+      responses: { 200: { description: 'Newest first, without facts or contact details', body: ComplaintList } },
+    }),
+    viewComplaint: httpFunction(
+      'src/handlers/viewComplaint.ts',
+      'Reads a complaint with its facts and contact details; the read is logged',
+      {
+        method: 'GET',
+        path: '/api/complaints/{complaintId}',
+        roles: handlingBody,
+        reach: { kind: 'own-unit', unit: complaintInPath },
+        summary: '查看投诉（含联系方式，留痕） / Read a complaint',
+        request: { path: ComplaintPath },
+        responses: { 200: { description: 'The complaint', body: ComplaintView }, ...noComplaint },
+      },
+      { decryptsWith: ['contacts'] },
+    ),
+    acceptComplaint: complaintStep('acceptComplaint', 'Accepts a complaint (受理) for investigation', 'accept', '受理投诉 / Accept a complaint'),
+    answerComplaint: complaintStep('answerComplaint', 'Answers a complaint; the complainant reads the answer by receipt code', 'answer', '答复投诉 / Answer a complaint', AnswerBody),
+    referComplaint: complaintStep('referComplaint', 'Refers a complaint to an accountability case, a talk or another body', 'refer', '转办投诉（立案、谈话或转有关部门） / Refer a complaint', ReferBody),
+    onSigningEvents: {
+      entry: 'src/handlers/onSigningEvents.ts',
+      description: 'Learns the units (names and ancestors, which routing and reach are judged by) from signing.events',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.signing, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
+    tallyFigures: {
+      entry: 'src/handlers/tallyFigures.ts',
+      description: 'Counts the service’s own events into the live complaint figures of each handling unit',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.disclosure, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
+    relay: {
+      entry: 'src/handlers/relay.ts',
+      description: 'Publishes outbox items to disclosure.events',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      triggers: [{ type: 'stream', table: 'main', batchSize: 1000, kindFilter: 'outbox' }],
+    },
+  },
+});

@@ -1,0 +1,153 @@
+/**
+ * The disclosure service's HTTP bodies, paths, queries and answers. The manifest names them; the
+ * OpenAPI document is generated from them. What the public routes answer is built from these
+ * allow-lists, never from a stored item.
+ */
+import { z } from 'zod';
+import { Id, LongText, Text, UnitId } from '#shared/http/inputs.js';
+import { Rating, ReferralKind } from '#events/disclosure/parts.js';
+import { receiptLength } from './domain/receipts.js';
+
+export const UnitPath = z.object({ unitId: UnitId });
+export const ComplaintPath = z.object({ complaintId: Id('complaint') });
+
+/** A mainland mobile number, or a landline with its area code. */
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号码或座机号码 / not a phone number')
+  .meta({ examples: ['13800000000'] });
+
+/** How the complainant may be reached: optional, encrypted at rest, read by the handling body only. */
+export const ContactInput = z.strictObject({
+  name: Text(40).optional(),
+  phone: Phone.optional(),
+  email: z.email().max(200).optional(),
+});
+export type ContactInput = z.infer<typeof ContactInput>;
+
+/** Body of `POST /api/public/complaints`: a complaint from anyone, without an account. */
+export const FileComplaintBody = z
+  .strictObject({
+    /** The unit complained about: one of `GET /api/public/units`. */
+    unitId: UnitId,
+    /** The complaint is about the unit's discipline body itself: it goes one level up. */
+    aboutDisciplineBody: z.boolean().default(false),
+    facts: LongText(5_000),
+    contact: ContactInput.optional(),
+  })
+  .meta({ examples: [{ unitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f', aboutDisciplineBody: false, facts: '该单位公务用车存在私用情况，周末多次停放在景区停车场。' }] });
+export type FileComplaintBody = z.infer<typeof FileComplaintBody>;
+
+/**
+ * The complaint form of the public site (`application/x-www-form-urlencoded`, every field a
+ * string, an empty field absent): checked as {@link FileComplaintBody} by the page, which shows
+ * what is wrong beside each field rather than a problem.
+ */
+export const ComplaintForm = z
+  .strictObject({
+    unitId: z.string().max(100).optional(),
+    aboutDisciplineBody: z.literal('on').optional(),
+    facts: z.string().max(20_000).optional(),
+    contactName: z.string().max(200).optional(),
+    contactPhone: z.string().max(200).optional(),
+    contactEmail: z.string().max(400).optional(),
+  })
+  .meta({ examples: [{ unitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f', facts: '该单位公务用车存在私用情况。' }] });
+export type ComplaintForm = z.infer<typeof ComplaintForm>;
+
+/** A receipt code as typed: its groups may be separated by spaces or hyphens. */
+export const ReceiptCode = z
+  .string()
+  .min(receiptLength)
+  .max(40)
+  .regex(/^[0-9A-Za-z -]+$/, '回执码只含字母和数字 / letters and digits only')
+  .meta({ examples: ['7K3M-9QXP-2D4R-HT6W-1BNV'] });
+
+/** Body of `POST /api/public/complaints/lookup`: the code is sent in the body, never in an address that logs keep. */
+export const LookupBody = z.strictObject({ receiptCode: ReceiptCode });
+
+/** Body of `POST /api/public/complaints/rating`. */
+export const RateBody = z.strictObject({ receiptCode: ReceiptCode, rating: Rating });
+
+/** The lookup and rating forms of the public site: the fields of their JSON routes, any text, a code that cannot be one shown as unknown. */
+export const LookupForm = z.strictObject({ receiptCode: z.string().max(100).optional() }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV' }] });
+export const RateForm = z.strictObject({ receiptCode: z.string().max(100).optional(), rating: Rating.optional() }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV', rating: 'satisfied' }] });
+
+export const ComplaintStatus = z.enum(['received', 'accepted', 'answered', 'referred']);
+export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
+
+/** What filing answers: the receipt code, shown once; a second filing of the same complaint within the hour gets the same code. */
+export const Filed = z.object({ receiptCode: z.string(), duplicate: z.boolean(), status: ComplaintStatus, dueOn: z.string() });
+
+/**
+ * What a lookup answers, the same shape whether the code is known or not: an unknown code gets
+ * `found: false` and nulls, never a 404 that a guesser could tell apart by its status.
+ */
+export const ReceiptView = z.object({
+  found: z.boolean(),
+  status: ComplaintStatus.nullable(),
+  statusText: z.string(),
+  filedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  handlingBody: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  rating: Rating.nullable(),
+  canRate: z.boolean(),
+});
+export type ReceiptView = z.infer<typeof ReceiptView>;
+
+/** A unit one may complain about, as the public form lists them. */
+export const PublicUnits = z.object({ units: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })) });
+
+/** The live figures of a unit's discipline body and every one below it (Loudi's: handled, in progress, overdue, satisfaction). */
+export const Figures = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  received: z.number().int(),
+  handled: z.number().int(),
+  inProgress: z.number().int(),
+  overdue: z.number().int(),
+  rated: z.number().int(),
+  satisfied: z.number().int(),
+  /** Satisfied and basically satisfied over rated, as a percentage with one decimal; null before the first rating. */
+  satisfactionRate: z.number().nullable(),
+});
+export const FiguresQuery = z.object({ unitId: UnitId });
+
+/** Body of `POST /api/complaints/{complaintId}/answer`. */
+export const AnswerBody = z.strictObject({ answer: LongText(5_000) }).meta({ examples: [{ answer: '经核查，反映问题属实，已责令该单位整改并对相关人员进行批评教育。' }] });
+
+/** Body of `POST /api/complaints/{complaintId}/refer`. */
+export const ReferBody = z
+  .strictObject({ to: ReferralKind, note: Text(1_000) })
+  .meta({ examples: [{ to: 'case', note: '反映问题线索具体，转立案审查。' }] });
+
+/** A complaint as its handling body lists it: no contact details, no facts. */
+export const ComplaintSummary = z.object({
+  complaintId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  channel: z.string(),
+  status: ComplaintStatus,
+  raised: z.boolean(),
+  filedOn: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});
+export const ComplaintList = z.object({ complaints: z.array(ComplaintSummary) });
+
+/** A complaint as its handling body reads it, the contact details decrypted; every read is logged. */
+export const ComplaintView = ComplaintSummary.extend({
+  handlingUnitId: z.string(),
+  aboutDisciplineBody: z.boolean(),
+  facts: z.string(),
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).nullable(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  referral: z.object({ to: ReferralKind, note: z.string(), referredOn: z.string() }).nullable(),
+  rating: Rating.nullable(),
+  version: z.number().int(),
+});
+export type ComplaintView = z.infer<typeof ComplaintView>;

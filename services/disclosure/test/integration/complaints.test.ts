@@ -1,0 +1,229 @@
+/**
+ * Public complaints through the local runtime, the real broker and DynamoDB Local: filed without an
+ * account, routed (one level up when about a discipline body), accepted, answered and rated, with
+ * the receipt lookup at each step; the same complaint twice is one; an unknown code answers like a
+ * known one; rate limits answer 429 with Retry-After; contact details are encrypted at rest and
+ * nothing of the facts or the complainant reaches the topic; the live figures equal the events.
+ * Each test sends from a loopback address of its own, as a client of its own.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Runtime } from '#infra/local/runtime.js';
+import { httpClient, type HttpAnswer, type HttpClient } from '#infra/local/support/httpClient.js';
+import { documentClient, eventually, ownAddress, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
+import { recordTopic, type TopicRecorder } from '#infra/local/test/support/topic.js';
+import { topics } from '#events/topics.js';
+import { disclosureConfig } from '../../src/config.js';
+
+type Receipt = { found: boolean; status: string | null; statusText: string; answer: string | null; rating: string | null; canRate: boolean; handlingBody: string | null; filedOn: string | null };
+type Filed = { receiptCode: string; duplicate: boolean; status: string; dueOn: string };
+type Event = { id: string; type: string; data: Record<string, unknown> };
+
+let runtime: Runtime;
+let client: HttpClient;
+let topic: TopicRecorder;
+const units = {} as { city: string; county: string; town: string };
+const phone = `139${String(Date.now()).slice(-8)}`;
+
+const file = (from: string, body: Record<string, unknown>) => client.request<Filed>('POST', '/api/public/complaints', { localAddress: from, body });
+const lookUp = async (from: string, receiptCode: string) => (await client.request<Receipt>('POST', '/api/public/complaints/lookup', { localAddress: from, body: { receiptCode } })).body;
+const inspector = (unitId: string) => tokenFor(runtime, 'discipline_inspector', unitId, `complaints-inspector-${unitId}`);
+const handledBy = async (unitId: string) =>
+  client.expect<{ complaints: Array<{ complaintId: string; unitId: string; status: string; raised: boolean }> }>('GET', `/api/units/${unitId}/complaints`, 200, { token: await inspector(unitId) });
+
+/** Runs `attempt` again if a rate-limit window ended while it ran (the counts start over then). */
+const withinOneWindow = async <T>(windowSeconds: number, attempt: () => Promise<T>): Promise<T> => {
+  for (;;) {
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    const result = await attempt();
+    if (Math.floor(Date.now() / 1000 / windowSeconds) === window) return result;
+  }
+};
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  client = httpClient(runtime.url);
+  topic = await recordTopic(topics.disclosure);
+  const stamp = Date.now().toString(36);
+  units.city = await registerUnit(runtime, `投诉市${stamp}`, undefined, '市委');
+  units.county = await registerUnit(runtime, `投诉县${stamp}`, units.city);
+  units.town = await registerUnit(runtime, `投诉镇${stamp}`, units.county, '乡镇（街道）党委');
+  // The disclosure service knows the units from signing.events.
+  await eventually(
+    async () => (await documentClient().send(new GetCommand({ TableName: 'disclosure', Key: { pk: 'UNITS', sk: `UNIT#${units.town}` } }))).Item,
+    30_000,
+    'disclosure to know the town',
+  );
+});
+
+afterAll(async () => {
+  await topic?.stop();
+  client?.close();
+  await runtime?.stop();
+});
+
+describe('a public complaint', () => {
+  it('is filed without an account, handled by the town’s discipline body, answered and rated, the receipt showing each step', async () => {
+    // Prepare
+    const from = ownAddress();
+    const facts = `城关镇某站所负责人多次在工作日午间饮酒（${Date.now()}）`;
+
+    // Act: file
+    const filed = await file(from, { unitId: units.town, facts, contact: { name: '王先生', phone } });
+
+    // Assess
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ duplicate: false, status: 'received' });
+    expect(filed.body.receiptCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
+    const code = filed.body.receiptCode;
+    expect(await lookUp(from, code)).toMatchObject({ found: true, status: 'received', answer: null, canRate: false });
+    // Typed forgivingly: lower case, no hyphens.
+    expect((await lookUp(from, code.replace(/-/g, '').toLowerCase())).status).toBe('received');
+    const [listed] = (await handledBy(units.town)).complaints;
+    expect(listed).toMatchObject({ unitId: units.town, status: 'received', raised: false });
+    const handler = await inspector(units.town);
+
+    // Act: the handling body reads it; its contact details are decrypted for it
+    const read = await client.expect<{ facts: string; contact: Record<string, string> | null }>('GET', `/api/complaints/${listed!.complaintId}`, 200, { token: handler });
+    expect(read).toMatchObject({ facts, contact: { name: '王先生', phone } });
+
+    // Act: accept, answer, rate
+    await client.expect('POST', `/api/complaints/${listed!.complaintId}/accept`, 200, { token: handler });
+    expect(await lookUp(from, code)).toMatchObject({ status: 'accepted', statusText: '已受理，正在调查核实', canRate: false });
+    const answer = '经核查，反映问题基本属实，已对当事人进行诫勉谈话并责令整改。';
+    await client.expect('POST', `/api/complaints/${listed!.complaintId}/answer`, 200, { token: handler, body: { answer } });
+    expect(await lookUp(from, code)).toMatchObject({ status: 'answered', answer, canRate: true });
+    const rated = await client.request<Receipt>('POST', '/api/public/complaints/rating', { localAddress: from, body: { receiptCode: code, rating: 'satisfied' } });
+    const again = await client.request('POST', '/api/public/complaints/rating', { localAddress: from, body: { receiptCode: code, rating: 'dissatisfied' } });
+
+    // Assess
+    expect(rated.status).toBe(200);
+    expect(await lookUp(from, code)).toMatchObject({ status: 'answered', rating: 'satisfied', canRate: false });
+    expect(again.status).toBe(409);
+    expect((await client.request('POST', `/api/complaints/${listed!.complaintId}/answer`, { token: handler, body: { answer } })).status).toBe(409);
+    // The county's commission, above the town, does not read the town's complaints.
+    expect((await client.request('GET', `/api/complaints/${listed!.complaintId}`, { token: await inspector(units.county) })).status).toBe(403);
+  });
+
+  it('about a discipline body goes one level up; at the root it stays', async () => {
+    // Prepare
+    const from = ownAddress();
+
+    // Act
+    const aboutTown = await file(from, { unitId: units.town, aboutDisciplineBody: true, facts: `镇纪委对群众反映的问题久拖不办（${Date.now()}）` });
+    const aboutCity = await file(from, { unitId: units.city, aboutDisciplineBody: true, facts: `市纪委办理信访件超期（${Date.now()}）` });
+
+    // Assess
+    expect([aboutTown.status, aboutCity.status]).toEqual([201, 201]);
+    expect((await handledBy(units.county)).complaints).toEqual([expect.objectContaining({ unitId: units.town, raised: true })]);
+    expect((await handledBy(units.town)).complaints.filter((c) => c.raised)).toEqual([]);
+    expect((await handledBy(units.city)).complaints).toEqual([expect.objectContaining({ unitId: units.city, raised: false })]);
+    expect((await lookUp(from, aboutTown.body.receiptCode)).handlingBody).toMatch(/^投诉县/);
+  });
+
+  it('filed twice within the hour is one complaint with one code', async () => {
+    // Prepare
+    const from = ownAddress();
+    const body = { unitId: units.county, facts: `县直某单位违规发放津补贴（${Date.now()}）`, contact: { phone } };
+
+    // Act
+    const [first, second] = await withinOneWindow(3_600, async () => [await file(from, body), await file(from, body)]);
+
+    // Assess
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.body).toEqual({ ...first.body, duplicate: true });
+    expect((await handledBy(units.county)).complaints.filter((c) => c.unitId === units.county)).toHaveLength(1);
+  });
+
+  it('an unknown receipt code answers like a known one, with nothing of any complaint', async () => {
+    // Prepare
+    const from = ownAddress();
+    const known = (await file(from, { unitId: units.county, facts: `回执码测试（${Date.now()}）` })).body.receiptCode;
+
+    // Act
+    const answers = await Promise.all(
+      [known, '0000-0000-0000-0000-0000', 'UUUU-UUUU-UUUU-UUUU-UUUU'].map((receiptCode) => client.request<Receipt>('POST', '/api/public/complaints/lookup', { localAddress: from, body: { receiptCode } })),
+    );
+
+    // Assess
+    const shape = (a: HttpAnswer<Receipt>) => ({ status: a.status, type: a.contentType, keys: Object.keys(a.body).sort() });
+    expect(shape(answers[1]!)).toEqual(shape(answers[0]!));
+    expect(shape(answers[2]!)).toEqual(shape(answers[0]!));
+    for (const unknown of answers.slice(1)) {
+      expect(unknown.body).toEqual({ found: false, status: null, statusText: expect.any(String), filedOn: null, dueOn: null, handlingBody: null, answer: null, answeredOn: null, rating: null, canRate: false });
+    }
+  });
+
+  it('answers 429 with Retry-After past the limits per client address and per receipt code', async () => {
+    // Act: filings from one address within the hour
+    const from = ownAddress();
+    const filings = await withinOneWindow(3_600, async () => {
+      const answers: Array<HttpAnswer<unknown>> = [];
+      for (let i = 0; i <= disclosureConfig.filingsPerAddressPerHour; i++) answers.push(await file(from, { unitId: units.county, facts: `限流测试第${i}件（${Date.now()}）` }));
+      return answers;
+    });
+
+    // Assess
+    expect(filings.slice(0, -1).every((a) => a.status === 201)).toBe(true);
+    const refused = filings.at(-1)!;
+    expect(refused.status).toBe(429);
+    expect(refused.contentType).toBe('application/problem+json');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(3_600);
+
+    // Act: one code looked up from as many addresses as the limit allows, and one more
+    const code = (await file(ownAddress(), { unitId: units.county, facts: `回执码限流（${Date.now()}）` })).body.receiptCode;
+    const lookups = await withinOneWindow(60, async () => {
+      const answers: Array<HttpAnswer<unknown>> = [];
+      for (let i = 0; i <= disclosureConfig.lookupsPerCodePerMinute; i++) answers.push(await client.request('POST', '/api/public/complaints/lookup', { localAddress: ownAddress(), body: { receiptCode: code } }));
+      return answers;
+    });
+
+    // Assess
+    expect(lookups.slice(0, -1).map((a) => a.status)).toEqual(Array(disclosureConfig.lookupsPerCodePerMinute).fill(200));
+    expect(lookups.at(-1)!.status).toBe(429);
+    expect(Number(lookups.at(-1)!.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+
+  it('keeps contact details encrypted at rest and puts nothing of the facts or the complainant on the topic; the figures equal the events', async () => {
+    // Prepare
+    const from = ownAddress();
+    const facts = `加密测试：某村干部优亲厚友（${Date.now()}）`;
+    await file(from, { unitId: units.town, facts, contact: { name: '李女士', phone, email: 'li@example.cn' } });
+    const complaint = (await handledBy(units.town)).complaints.find((c) => c.status === 'received')!;
+
+    // Act
+    const { Item } = await documentClient().send(new GetCommand({ TableName: 'disclosure', Key: { pk: `UNIT#${units.town}`, sk: `COMPLAINT#${complaint.complaintId}` } }));
+
+    // Assess: the stored item holds the facts for the handling body, never the contact in clear
+    expect(Item!.facts).toBe(facts);
+    expect(JSON.stringify(Item)).not.toContain(phone);
+    expect(JSON.stringify(Item)).not.toContain('李女士');
+    expect(String(Item!.contactCipher)).toMatch(/^v1\./);
+
+    // Assess: the topic has the complaint's events, and no word of its facts or its complainant
+    const ours = (e: Event) => Object.values(units).includes(String(e.data.handlingUnitId ?? e.data.unitId));
+    await eventually(async () => ((topic.values() as unknown as Event[]).some((e) => e.type === 'disclosure.ComplaintFiled.v1' && e.data.complaintId === complaint.complaintId) ? true : undefined), 30_000, 'the filing on the topic');
+    const text = JSON.stringify(topic.values());
+    for (const secret of [facts, phone, '李女士', 'li@example.cn', '王先生']) expect(text).not.toContain(secret);
+
+    // Assess: the city's figures are the count of its events
+    const events = (type: string) => (topic.values() as unknown as Event[]).filter((e) => e.type === `disclosure.${type}.v1` && ours(e));
+    const counted = () => {
+      const rated = events('ComplaintRated');
+      const satisfied = rated.filter((e) => e.data.rating !== 'dissatisfied').length;
+      const handled = events('ComplaintAnswered').length + events('ComplaintReferred').length;
+      return { received: events('ComplaintRouted').length, handled, inProgress: events('ComplaintRouted').length - handled, rated: rated.length, satisfied };
+    };
+    const figures = await eventually(
+      async () => {
+        const answer = await client.request<Record<string, unknown>>('GET', `/api/public/complaint-figures?unitId=${units.city}`, { localAddress: from });
+        const expected = counted();
+        return expected.received > 0 && Object.entries(expected).every(([k, v]) => answer.body[k] === v) ? answer.body : undefined;
+      },
+      30_000,
+      'the figures to equal the events',
+    );
+    expect(figures).toMatchObject({ ...counted(), unitId: units.city, overdue: 0 });
+    expect(figures.satisfactionRate).toBe(Math.round((counted().satisfied / counted().rated) * 1000) / 10);
+  });
+});
