@@ -95,12 +95,13 @@ describe('the reminders of a unit', () => {
     const token = await inspectorOf(units.county);
 
     // Act: the failed SMS comes after the reminders on the town's partition; once it shows, they are
-    // applied. The escalation comes on the county's partition, in its own time.
+    // applied. The escalation comes on the county's partition, in its own time, and the county's row
+    // once the dashboard has the county from signing.events, another topic read by another consumer.
     const overview = await eventually(async () => {
       const o = await read(token, '/api/dashboard/reminders');
       const town = row(o, units.town);
-      return town?.deliveryFailures.count === 1 && town.escalation !== null ? o : undefined;
-    }, 30_000, 'the town’s failed SMS and its escalation on the dashboard');
+      return town?.deliveryFailures.count === 1 && town.escalation !== null && row(o, units.county) !== undefined ? o : undefined;
+    }, 30_000, 'the town’s failed SMS, its escalation and the county on the dashboard');
 
     // Assess
     expect(overview.units.map((u) => u.unitId)).toEqual([units.county, units.town]);
