@@ -19,12 +19,12 @@ import { registerUnit, startTestRuntime, tokenFor } from '../support/harness.js'
  */
 const seed = Number(process.env.FUZZ_SEED ?? 20261123);
 /**
- * Fuzzing-phase cases per operation and run. With some 95 operations and the coverage phase, about
- * 9,000 cases a run, which keeps the test within its time as operations are added (150 took twice
+ * Fuzzing-phase cases per operation and run. With some 160 operations and the coverage phase, about
+ * 12,000 cases a run, which keeps the test within its time as operations are added (150 took twice
  * as long once the reports cycle doubled the operations; 75 took 300 s for the two runs once the
- * interviews service came).
+ * interviews service came; 50 took 420 s for the three runs on a busy machine once disclosure came).
  */
-const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 50);
+const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 40);
 
 /**
  * Ids at DynamoDB's key limits (partition key 2,048 bytes, sort key 1,024 bytes), in ASCII and in
@@ -99,5 +99,5 @@ describe('schemathesis against /api/openapi.json', () => {
     expect(results.map((r) => ({ run: r.name, casesWithFailures: r.casesWithFailures, errors: r.errors, exitCode: r.exitCode }))).toEqual(
       results.map((r) => ({ run: r.name, casesWithFailures: 0, errors: [], exitCode: 0 })),
     );
-  }, 600_000);
+  }, 900_000);
 });
