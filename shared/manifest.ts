@@ -56,6 +56,11 @@ export interface HttpTrigger {
    * `publicHandler`, which knows the client's address and nothing of who they are.
    */
   readonly public?: boolean;
+  /**
+   * The body is an HTML form (`application/x-www-form-urlencoded`) rather than JSON: a page of the
+   * public site that works without JavaScript. Its fields are strings; an empty one is absent.
+   */
+  readonly form?: boolean;
   /** Which units the caller may act on; the shared guard enforces it (`shared/http/guard.ts`). */
   readonly reach: ReachRule;
   readonly summary: string;

@@ -5,3 +5,4 @@ export { ComplaintAcceptedV1 } from './ComplaintAccepted.v1.js';
 export { ComplaintAnsweredV1 } from './ComplaintAnswered.v1.js';
 export { ComplaintReferredV1 } from './ComplaintReferred.v1.js';
 export { ComplaintRatedV1 } from './ComplaintRated.v1.js';
+export { ClueFiledV1 } from './ClueFiled.v1.js';

@@ -13,6 +13,14 @@ export type Rating = z.infer<typeof Rating>;
 export const ReferralKind = z.enum(['case', 'talk', 'otherBody']);
 export type ReferralKind = z.infer<typeof ReferralKind>;
 
+/**
+ * The kinds of a village supervisory committee's monthly clue (村务监督委员会), by which the town's
+ * discipline body sorts them: village finances, projects, collective assets and resources, benefits
+ * paid to villagers, cadres' conduct, and anything else.
+ */
+export const ClueKind = z.enum(['finance', 'project', 'asset', 'benefit', 'conduct', 'other']);
+export type ClueKind = z.infer<typeof ClueKind>;
+
 /** The ids every complaint event carries: the complaint, the unit complained about and the one handling it. */
 export const ComplaintIds = z.object({
   complaintId: z.string().min(1),

@@ -11,6 +11,7 @@ import { seedSigning } from './demoSigning.js';
 import { seedReports } from './demoReports.js';
 import { seedInterviews } from './demoInterviews.js';
 import { seedInspections } from './demoInspections.js';
+import { seedDisclosure } from './demoDisclosure.js';
 
 interface DemoUnit {
   readonly id: string;
@@ -59,6 +60,7 @@ export const seedDemo = async (runtime: Runtime, reportYear: number, signingYear
     if (city) await seedReports(api, runtime, units, city.id, reportYear, signingYear);
     if (city) await seedInterviews(api, runtime, units, city.id, signingYear, options);
     if (city) await seedInspections(api, runtime, units, city.id);
+    if (city) await seedDisclosure(api, runtime, units, city.id);
     return units;
   } finally {
     api.close();

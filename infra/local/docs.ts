@@ -3,6 +3,7 @@
  * from the manifests and the zod schemas (JSON Schema 2020-12, which OpenAPI 3.1 uses as it is).
  * `npm run docs` writes both to docs/; a unit test fails when the files there are stale.
  */
+import { formMediaType } from '#shared/http/form.js';
 import { z } from 'zod';
 import { triggersOf, type ServiceManifest } from '#shared/manifest.js';
 import { eventsByTopic } from '#events/index.js';
@@ -72,7 +73,7 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
       const declared = Object.fromEntries(
         Object.entries(trigger.responses as Record<string, { description: string; body?: z.ZodType; contentType?: string }>).map(([status, r]) => [
           status,
-          Number(status) >= 400
+          Number(status) >= 400 && r.contentType === undefined
             ? problemResponse(r.description)
             : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.body ? jsonSchema(r.body, 'output') : {} } } },
         ]),
@@ -96,8 +97,10 @@ export const openApiDocument = (services: readonly ServiceManifest[]) => {
           ? {
               requestBody: {
                 required: true,
-                description: `JSON in UTF-8, at most ${trigger.maxBodyBytes ?? maxBodyBytes()} bytes, no key twice in one object`,
-                content: { 'application/json': { schema: jsonSchema(body, 'input') } },
+                description: trigger.form
+                  ? `An HTML form in UTF-8, at most ${trigger.maxBodyBytes ?? maxBodyBytes()} bytes, no field twice; an empty field is absent`
+                  : `JSON in UTF-8, at most ${trigger.maxBodyBytes ?? maxBodyBytes()} bytes, no key twice in one object`,
+                content: { [trigger.form ? formMediaType : 'application/json']: { schema: jsonSchema(body, 'input') } },
                 'x-max-body-bytes': trigger.maxBodyBytes ?? maxBodyBytes(),
               },
             }

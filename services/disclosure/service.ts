@@ -4,6 +4,7 @@ import { topics } from '#events/topics.js';
 import { Problem } from '#shared/http/problem.js';
 import {
   AnswerBody,
+  ComplaintForm,
   ComplaintList,
   ComplaintPath,
   ComplaintView,
@@ -12,13 +13,20 @@ import {
   FileComplaintBody,
   Filed,
   LookupBody,
+  LookupForm,
+  MonthQuery,
   PublicUnits,
   RateBody,
+  RateForm,
   ReceiptView,
   ReferBody,
   UnitPath,
+  VillageClues,
+  VillageCluesBody,
 } from './src/schemas.js';
 
+/** A village supervisory committee, signed in as its village's unit. */
+const committee = ['unit_staff', 'unit_secretary'] as const;
 /** The discipline body of the handling unit: it alone reads a complaint's facts and its complainant. */
 const handlingBody = ['discipline_inspector'] as const;
 const unitInPath = { in: 'path', name: 'unitId' } as const;
@@ -110,6 +118,83 @@ export default defineService({
       summary: '投诉办理实时数据（公开） / Live complaint figures',
       request: { query: FiguresQuery },
       responses: { 200: { description: 'Received, handled, in progress, overdue and satisfaction', body: Figures }, 404: { description: 'No such unit', body: Problem } },
+    }),
+    complaintFormPage: httpFunction('src/handlers/complaintFormPage.ts', 'Shows the public complaint form, a page that works without JavaScript', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/site/complaint',
+      summary: '投诉表单（公开网页） / The complaint form page',
+      responses: { 200: { description: 'The form', contentType: 'text/html' } },
+    }),
+    fileComplaintPage: httpFunction(
+      'src/handlers/fileComplaintPage.ts',
+      'Files the complaint of the form and shows its receipt code, or the form again with what was wrong',
+      {
+        ...open,
+        form: true,
+        method: 'POST',
+        path: '/api/public/site/complaint',
+        summary: '提交投诉表单（公开网页） / File the form’s complaint',
+        request: { body: ComplaintForm },
+        responses: {
+          200: { description: 'The receipt code', contentType: 'text/html' },
+          422: { description: 'The form again, each wrong field marked', contentType: 'text/html' },
+          429: { description: 'Too many filings from this address; see Retry-After', contentType: 'text/html' },
+        },
+        maxBodyBytes: 64 * 1024,
+      },
+      { encryptsWith: ['contacts'], decryptsWith: ['contacts'] },
+    ),
+    lookupFormPage: httpFunction('src/handlers/lookupFormPage.ts', 'Shows the receipt lookup form, a page that works without JavaScript', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/site/lookup',
+      summary: '回执码查询（公开网页） / The lookup form page',
+      responses: { 200: { description: 'The form', contentType: 'text/html' } },
+    }),
+    lookUpPage: httpFunction('src/handlers/lookUpPage.ts', 'Shows the status and answer of the complaint of the form’s receipt code', {
+      ...open,
+      form: true,
+      method: 'POST',
+      path: '/api/public/site/lookup',
+      summary: '查询办理进度（公开网页） / Look up by the form’s code',
+      request: { body: LookupForm },
+      responses: {
+        200: { description: 'The status and answer, or that the code is unknown', contentType: 'text/html' },
+        422: { description: 'The form again: no code', contentType: 'text/html' },
+        429: { description: 'Too many lookups; see Retry-After', contentType: 'text/html' },
+      },
+    }),
+    ratePage: httpFunction('src/handlers/ratePage.ts', 'Rates the answer of the complaint of the form’s receipt code', {
+      ...open,
+      form: true,
+      method: 'POST',
+      path: '/api/public/site/rating',
+      summary: '评价办理结果（公开网页） / Rate by the form',
+      request: { body: RateForm },
+      responses: {
+        200: { description: 'The complaint rated, or that there is nothing to rate', contentType: 'text/html' },
+        422: { description: 'The form again: no code', contentType: 'text/html' },
+        429: { description: 'Too many lookups; see Retry-After', contentType: 'text/html' },
+      },
+    }),
+    fileVillageClues: httpFunction('src/handlers/fileVillageClues.ts', 'Files a village supervisory committee’s clues of a month with the town’s discipline body', {
+      method: 'POST',
+      path: '/api/units/{unitId}/village-clues',
+      roles: committee,
+      reach: { kind: 'own-unit', unit: unitInPath },
+      summary: '村务监督委员会报送月度问题线索 / File a village committee’s clues of a month',
+      request: { path: UnitPath, body: VillageCluesBody },
+      responses: { 201: { description: 'The month’s clues, with how the town handles each', body: VillageClues }, 422: { description: 'A unit with none above it', body: Problem } },
+    }),
+    villageClues: httpFunction('src/handlers/villageClues.ts', 'Lists a village committee’s clues of a month with how the town handled each', {
+      method: 'GET',
+      path: '/api/units/{unitId}/village-clues',
+      roles: committee,
+      reach: { kind: 'own-unit', unit: unitInPath },
+      summary: '本村月度问题线索及办理情况 / The committee’s clues of a month',
+      request: { path: UnitPath, query: MonthQuery },
+      responses: { 200: { description: 'The month’s clues', body: VillageClues }, 422: { description: 'A unit with none above it', body: Problem } },
     }),
     listComplaints: httpFunction('src/handlers/listComplaints.ts', 'Lists the complaints a unit’s discipline body handles', {
       method: 'GET',

@@ -35,6 +35,7 @@ import { countHttpResponse, publishMetrics } from '../metrics.js';
 import { problemJson } from './problemJson.js';
 import { parseWith } from './parse.js';
 import { readJsonBody } from './body.js';
+import { readFormBody } from './form.js';
 import { checkReach, checkRole, type ResourceOwners, type UnitDirectory } from './guard.js';
 import { withIdempotency } from './idempotency.js';
 
@@ -112,7 +113,7 @@ const traceparentPattern = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/
 /** Parses the route's input with the schemas its manifest declares: path, query and the JSON body. */
 const readInput = (trigger: HttpTrigger, event: APIGatewayProxyEventV2) => {
   const schemas = trigger.request ?? {};
-  const raw = readJsonBody(event, trigger.maxBodyBytes);
+  const raw = trigger.form ? readFormBody(event, trigger.maxBodyBytes) : readJsonBody(event, trigger.maxBodyBytes);
   if (raw !== undefined && !schemas.body) throw new ValidationError(`${trigger.method} ${trigger.path} takes no body`);
   return {
     raw,

@@ -4,8 +4,8 @@
  * allow-lists, never from a stored item.
  */
 import { z } from 'zod';
-import { Id, LongText, Text, UnitId } from '#shared/http/inputs.js';
-import { Rating, ReferralKind } from '#events/disclosure/parts.js';
+import { Id, LongText, Month, Text, UnitId } from '#shared/http/inputs.js';
+import { ClueKind, Rating, ReferralKind } from '#events/disclosure/parts.js';
 import { receiptLength } from './domain/receipts.js';
 
 export const UnitPath = z.object({ unitId: UnitId });
@@ -65,10 +65,10 @@ export const ReceiptCode = z
   .meta({ examples: ['7K3M-9QXP-2D4R-HT6W-1BNV'] });
 
 /** Body of `POST /api/public/complaints/lookup`: the code is sent in the body, never in an address that logs keep. */
-export const LookupBody = z.strictObject({ receiptCode: ReceiptCode });
+export const LookupBody = z.strictObject({ receiptCode: ReceiptCode }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV' }] });
 
 /** Body of `POST /api/public/complaints/rating`. */
-export const RateBody = z.strictObject({ receiptCode: ReceiptCode, rating: Rating });
+export const RateBody = z.strictObject({ receiptCode: ReceiptCode, rating: Rating }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV', rating: 'satisfied' }] });
 
 /** The lookup and rating forms of the public site: the fields of their JSON routes, any text, a code that cannot be one shown as unknown. */
 export const LookupForm = z.strictObject({ receiptCode: z.string().max(100).optional() }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV' }] });
@@ -130,6 +130,8 @@ export const ComplaintSummary = z.object({
   unitId: z.string(),
   unitName: z.string(),
   channel: z.string(),
+  /** A village committee's clue: its kind, by which the town sorts them, and its month. */
+  clue: z.object({ kind: ClueKind, month: z.string() }).nullable(),
   status: ComplaintStatus,
   raised: z.boolean(),
   filedOn: z.string(),
@@ -151,3 +153,20 @@ export const ComplaintView = ComplaintSummary.extend({
   version: z.number().int(),
 });
 export type ComplaintView = z.infer<typeof ComplaintView>;
+
+/** Body of `POST /api/units/{unitId}/village-clues`: a village supervisory committee's clues of a month. */
+export const VillageCluesBody = z
+  .strictObject({
+    month: Month,
+    clues: z.array(z.strictObject({ kind: ClueKind, summary: Text(2_000) })).min(1).max(50),
+  })
+  .meta({ examples: [{ month: '2027-04', clues: [{ kind: 'finance', summary: '村集体经济合作社四月份有一笔 3 万元支出无会议记录。' }] }] });
+export type VillageCluesBody = z.infer<typeof VillageCluesBody>;
+export const MonthQuery = z.object({ month: Month });
+
+/** A committee's clues of a month, with how the town handled each. */
+export const VillageClues = z.object({
+  month: z.string(),
+  handlingUnitId: z.string(),
+  clues: z.array(z.object({ complaintId: z.string(), kind: ClueKind, summary: z.string(), status: ComplaintStatus, answer: z.string().nullable() })),
+});

@@ -8,6 +8,7 @@
 import type { Runtime } from '../../runtime.js';
 import { seedDemo, demoCity } from '../../demo.js';
 import { demoHearingCounty, demoReportStates } from '../../demoReports.js';
+import { demoComplaintFacts } from '../../demoDisclosure.js';
 import { api, eventually, startTestRuntime, tokenFor } from '../support/harness.js';
 
 let runtime: Runtime;
@@ -166,4 +167,39 @@ it('seeds accountability cases at each stage, one with a ban that rejects a late
   expect(assessments.map((a) => a.status)).toEqual(['published']);
   const sheet = (await api<{ sheets: Array<{ rank: number; feedbackSheetId: string | null }> }>(runtime, 'GET', `/api/assessments/${assessments[0]!.assessmentId}`, { token: commission })).body.sheets;
   expect(sheet.filter((s) => s.feedbackSheetId !== null).map((s) => s.rank)).toEqual([Math.max(...sheet.map((s) => s.rank))]);
+});
+
+it('seeds public complaints in every state, one about a county’s discipline body handled by the city’s, and live figures that count them', async () => {
+  // Act
+  const units = await seedDemo(runtime, 2025, 2026);
+
+  // Assess
+  const city = units.find((u) => u.name === demoCity && u.parentId === null)!;
+  const tree = units.filter((u) => u.id === city.id || u.parentId === city.id || units.some((p) => p.parentId === city.id && p.id === u.parentId));
+  // The demo's complaints, by what they say: the fuzz test's public run may file others about the demo's units.
+  type Complaint = { complaintId: string; status: string; raised: boolean; facts: string; rating: string | null };
+  const handled = (
+    await Promise.all(
+      tree.map(async (u) => {
+        const token = await tokenFor(runtime, 'discipline_inspector', u.id, `demo-discipline_inspector-${u.id}`);
+        const listed = (await api<{ complaints: Complaint[] }>(runtime, 'GET', `/api/units/${u.id}/complaints`, { token })).body.complaints;
+        return Promise.all(listed.map(async (c) => (await api<Complaint>(runtime, 'GET', `/api/complaints/${c.complaintId}`, { token })).body));
+      }),
+    )
+  )
+    .flat()
+    .filter((c) => (demoComplaintFacts as readonly string[]).includes(c.facts));
+  expect(handled.map((c) => c.status).sort()).toEqual(['accepted', 'answered', 'answered', 'received', 'referred']);
+  expect(handled.filter((c) => c.raised)).toEqual([expect.objectContaining({ status: 'referred', facts: demoComplaintFacts[4] })]);
+  expect(handled.map((c) => c.rating).filter(Boolean).sort()).toEqual(['basicallySatisfied', 'satisfied']);
+  // The figures are counted from the topic: they reach the demo's counts a moment after it is seeded.
+  const figures = await eventually(
+    async () => {
+      const f = (await api<{ received: number; handled: number; rated: number }>(runtime, 'GET', `/api/public/complaint-figures?unitId=${city.id}`)).body;
+      return f.received >= 5 && f.handled >= 3 && f.rated >= 2 ? f : undefined;
+    },
+    30_000,
+    'the figures to count the demo’s complaints',
+  );
+  expect(figures.received - figures.handled).toBeGreaterThanOrEqual(2);
 });

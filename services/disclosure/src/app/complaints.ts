@@ -14,7 +14,7 @@ import { actorOf } from '#events/people.js';
 import { cstDate, type Causation } from '#events/envelope.js';
 import type { Rating, ReferralKind } from '#events/disclosure/parts.js';
 import { disclosureConfig } from '../config.js';
-import { accept, addDays, answer, canRate, isOverdue, rate, refer, statusTexts, type Complaint } from '../domain/complaints.js';
+import { accept, answer, canRate, isOverdue, rate, received, refer, statusTexts, type Complaint } from '../domain/complaints.js';
 import { newReceiptCode, normaliseReceipt, receiptHash } from '../domain/receipts.js';
 import { routeComplaint } from '../domain/routing.js';
 import {
@@ -71,32 +71,29 @@ export const fileComplaint = async (body: FileComplaintBody, clientAddress: stri
   const route = routeComplaint({ unitId: unit.id, ancestorIds: unit.ancestorIds }, body.aboutDisciplineBody);
   const filedOn = cstDate(at);
   const contact = contactOf(body.contact);
-  const complaint: Complaint = {
-    complaintId,
-    receiptHash: receiptHash(normaliseReceipt(receiptCode)!),
-    channel: 'public',
-    unitId: unit.id,
-    unitName: unit.name,
-    aboutDisciplineBody: body.aboutDisciplineBody,
-    handlingUnitId: route.handlingUnitId,
-    raised: route.raised,
-    facts: body.facts,
-    contactCipher: contact ? await encrypt(JSON.stringify(contact), complaintId) : null,
-    status: 'received',
+  const hash = receiptHash(normaliseReceipt(receiptCode)!);
+  const complaint = received(
+    {
+      complaintId,
+      receiptHash: hash,
+      channel: 'public',
+      unitId: unit.id,
+      unitName: unit.name,
+      aboutDisciplineBody: body.aboutDisciplineBody,
+      handlingUnitId: route.handlingUnitId,
+      raised: route.raised,
+      facts: body.facts,
+      contactCipher: contact ? await encrypt(JSON.stringify(contact), complaintId) : null,
+    },
     filedOn,
-    dueOn: addDays(filedOn, disclosureConfig.answerWithinDays),
-    answer: null,
-    answeredOn: null,
-    referral: null,
-    rating: null,
-    version: 1,
-  };
+    disclosureConfig.answerWithinDays,
+  );
   const hourEnds = (Math.floor(at.getTime() / 3_600_000) + 1) * 3_600;
   const dedup = { ...dedupKey(dedupHash), kind: 'dedup', complaintId, dueOn: complaint.dueOn, receiptCipher: await encrypt(receiptCode, complaintId), [ttlAttribute]: hourEnds + 3_600 };
   const puts: ItemPut[] = [
     { item: complaintItem(complaint), expect: 'absent', what: 'The complaint' },
     { item: { ...ownerKey(complaintId), kind: 'owner', unitId: complaint.handlingUnitId }, expect: 'absent', what: 'The complaint' },
-    { item: { ...receiptKey(complaint.receiptHash), kind: 'receipt', complaintId, handlingUnitId: complaint.handlingUnitId }, expect: 'absent', what: 'The receipt' },
+    { item: { ...receiptKey(hash), kind: 'receipt', complaintId, handlingUnitId: complaint.handlingUnitId }, expect: 'absent', what: 'The receipt' },
     { item: dedup, expect: 'absent', what: 'The complaint' },
   ];
   const events = [
@@ -182,6 +179,7 @@ const summaryOf = (c: Complaint, today: string) => ({
   unitId: c.unitId,
   unitName: c.unitName,
   channel: c.channel,
+  clue: c.clue ?? null,
   status: c.status,
   raised: c.raised,
   filedOn: c.filedOn,

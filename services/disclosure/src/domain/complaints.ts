@@ -3,14 +3,17 @@
  * another body); rated once after it is closed. Pure: the use cases read, decide here and write.
  */
 import { ConflictError } from '#shared/errors.js';
-import type { Rating, ReferralKind, ComplaintChannel } from '#events/disclosure/parts.js';
+import type { ClueKind, Rating, ReferralKind, ComplaintChannel } from '#events/disclosure/parts.js';
 
 export type ComplaintStatus = 'received' | 'accepted' | 'answered' | 'referred';
 
 export interface Complaint {
   readonly complaintId: string;
-  readonly receiptHash: string;
+  /** The hash of its receipt code; null for a village committee's clue, which has none. */
+  readonly receiptHash: string | null;
   readonly channel: ComplaintChannel;
+  /** A village committee's clue: its kind and the month it was filed for. */
+  readonly clue?: { readonly kind: ClueKind; readonly month: string };
   /** The unit complained about, and its name when filed. */
   readonly unitId: string;
   readonly unitName: string;
@@ -33,6 +36,22 @@ export interface Complaint {
 
 /** The day `days` calendar days after `day` (`YYYY-MM-DD`). */
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** What a complaint is filed with; the rest is a new complaint's. */
+export type Filing = Pick<Complaint, 'complaintId' | 'receiptHash' | 'channel' | 'clue' | 'unitId' | 'unitName' | 'aboutDisciplineBody' | 'handlingUnitId' | 'raised' | 'facts' | 'contactCipher'>;
+
+/** A complaint received on `filedOn`, its answer due `answerWithinDays` later. */
+export const received = (filing: Filing, filedOn: string, answerWithinDays: number): Complaint => ({
+  ...filing,
+  status: 'received',
+  filedOn,
+  dueOn: addDays(filedOn, answerWithinDays),
+  answer: null,
+  answeredOn: null,
+  referral: null,
+  rating: null,
+  version: 1,
+});
 
 const closed = (c: Complaint): boolean => c.status === 'answered' || c.status === 'referred';
 

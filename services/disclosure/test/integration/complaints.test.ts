@@ -12,6 +12,8 @@ import { httpClient, type HttpAnswer, type HttpClient } from '#infra/local/suppo
 import { documentClient, eventually, ownAddress, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
 import { recordTopic, type TopicRecorder } from '#infra/local/test/support/topic.js';
 import { topics } from '#events/topics.js';
+import { triggersOf } from '#shared/manifest.js';
+import disclosure from '../../service.js';
 import { disclosureConfig } from '../../src/config.js';
 
 type Receipt = { found: boolean; status: string | null; statusText: string; answer: string | null; rating: string | null; canRate: boolean; handlingBody: string | null; filedOn: string | null };
@@ -28,7 +30,7 @@ const file = (from: string, body: Record<string, unknown>) => client.request<Fil
 const lookUp = async (from: string, receiptCode: string) => (await client.request<Receipt>('POST', '/api/public/complaints/lookup', { localAddress: from, body: { receiptCode } })).body;
 const inspector = (unitId: string) => tokenFor(runtime, 'discipline_inspector', unitId, `complaints-inspector-${unitId}`);
 const handledBy = async (unitId: string) =>
-  client.expect<{ complaints: Array<{ complaintId: string; unitId: string; status: string; raised: boolean }> }>('GET', `/api/units/${unitId}/complaints`, 200, { token: await inspector(unitId) });
+  client.expect<{ complaints: Array<{ complaintId: string; unitId: string; status: string; raised: boolean; channel: string; clue: { kind: string; month: string } | null }> }>('GET', `/api/units/${unitId}/complaints`, 200, { token: await inspector(unitId) });
 
 /** Runs `attempt` again if a rate-limit window ended while it ran (the counts start over then). */
 const withinOneWindow = async <T>(windowSeconds: number, attempt: () => Promise<T>): Promise<T> => {
@@ -184,12 +186,51 @@ describe('a public complaint', () => {
     expect(Number(lookups.at(-1)!.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 
+  it('takes a village committee’s monthly clues once each, for the town’s discipline body to sort by kind and handle', async () => {
+    // Prepare
+    const village = await registerUnit(runtime, `投诉村${Date.now().toString(36)}`, units.town, '村（社区）党支部');
+    await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'disclosure', Key: { pk: 'UNITS', sk: `UNIT#${village}` } }))).Item, 30_000, 'disclosure to know the village');
+    const committee = await tokenFor(runtime, 'unit_staff', village, `committee-${village}`);
+    const clues = [
+      { kind: 'finance', summary: `村集体经济合作社三月份一笔 2 万元支出无会议记录（${Date.now()}）` },
+      { kind: 'conduct', summary: `村干部在低保评定中优亲厚友（${Date.now()}）` },
+    ];
+
+    // Act: filed, then filed again with one more
+    const first = await client.request<{ clues: Array<{ complaintId: string; kind: string; status: string }> }>('POST', `/api/units/${village}/village-clues`, { token: committee, body: { month: '2027-03', clues } });
+    const again = await client.request<{ clues: unknown[] }>('POST', `/api/units/${village}/village-clues`, { token: committee, body: { month: '2027-03', clues: [...clues, { kind: 'other', summary: '村务公开栏长期未更新' }] } });
+    const atRoot = await client.request('POST', `/api/units/${units.city}/village-clues`, { token: await tokenFor(runtime, 'unit_staff', units.city), body: { month: '2027-03', clues } });
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(first.body.clues.map((c) => [c.kind, c.status]).sort()).toEqual([['conduct', 'received'], ['finance', 'received']]);
+    expect(again.body.clues).toHaveLength(3);
+    expect(atRoot.status).toBe(422);
+    const sorted = (await handledBy(units.town)).complaints.filter((c) => c.unitId === village);
+    expect(sorted.map((c) => [c.channel, c.clue?.kind, c.clue?.month]).sort()).toEqual([
+      ['villageCommittee', 'conduct', '2027-03'],
+      ['villageCommittee', 'finance', '2027-03'],
+      ['villageCommittee', 'other', '2027-03'],
+    ]);
+
+    // Act: the town answers the finance clue; the committee reads it back
+    const finance = sorted.find((c) => c.clue?.kind === 'finance')!;
+    await client.expect('POST', `/api/complaints/${finance.complaintId}/answer`, 200, { token: await inspector(units.town), body: { answer: '已责令村集体经济合作社补充会议记录并公示。' } });
+    const read = await client.expect<{ handlingUnitId: string; clues: Array<{ kind: string; status: string; answer: string | null }> }>('GET', `/api/units/${village}/village-clues?month=2027-03`, 200, { token: committee });
+
+    // Assess
+    expect(read.handlingUnitId).toBe(units.town);
+    expect(read.clues.find((c) => c.kind === 'finance')).toMatchObject({ status: 'answered', answer: '已责令村集体经济合作社补充会议记录并公示。' });
+    await eventually(async () => ((topic.values() as unknown as Event[]).filter((e) => e.type === 'disclosure.ClueFiled.v1' && e.data.unitId === village).length === 3 ? true : undefined), 30_000, 'three clues on the topic');
+    expect(JSON.stringify(topic.values())).not.toContain(clues[1]!.summary);
+  });
+
   it('keeps contact details encrypted at rest and puts nothing of the facts or the complainant on the topic; the figures equal the events', async () => {
     // Prepare
     const from = ownAddress();
     const facts = `加密测试：某村干部优亲厚友（${Date.now()}）`;
     await file(from, { unitId: units.town, facts, contact: { name: '李女士', phone, email: 'li@example.cn' } });
-    const complaint = (await handledBy(units.town)).complaints.find((c) => c.status === 'received')!;
+    const complaint = (await handledBy(units.town)).complaints.find((c) => c.status === 'received' && c.channel === 'public')!;
 
     // Act
     const { Item } = await documentClient().send(new GetCommand({ TableName: 'disclosure', Key: { pk: `UNIT#${units.town}`, sk: `COMPLAINT#${complaint.complaintId}` } }));
@@ -225,5 +266,37 @@ describe('a public complaint', () => {
     );
     expect(figures).toMatchObject({ ...counted(), unitId: units.city, overdue: 0 });
     expect(figures.satisfactionRate).toBe(Math.round((counted().satisfied / counted().rated) * 1000) / 10);
+  });
+
+  it('shows no personal value on any public route, whatever the complaint held', async () => {
+    // Prepare: a complaint whose facts and contact hold a name, an identity-card number, a mobile number and an address
+    const from = ownAddress();
+    const personal = ['钱多多', '11010519491231002X', phone, 'qian@example.cn', '幸福路18号'];
+    const filed = await file(from, { unitId: units.town, facts: `${personal[0]}（身份证 ${personal[1]}，住${personal[4]}）收受礼金（${Date.now()}）`, contact: { name: personal[0], phone, email: personal[3] } });
+    const code = filed.body.receiptCode;
+    const routes = triggersOf(disclosure, 'http').filter(({ trigger }) => trigger.public);
+
+    // Act: every public route, filled from its examples, with the complaint's code and unit
+    const answers = await Promise.all(
+      routes.map(async ({ trigger }) => {
+        const example = { ...((trigger.request?.body?.meta() as { examples?: Array<Record<string, unknown>> } | undefined)?.examples?.[0] ?? {}) };
+        if ('receiptCode' in example) example.receiptCode = code;
+        if ('unitId' in example) example.unitId = units.town;
+        const query = trigger.request?.query ? `?unitId=${units.town}` : '';
+        const body = trigger.method === 'GET' ? undefined : trigger.form ? new URLSearchParams(example as Record<string, string>).toString() : example;
+        const headers = trigger.form ? { 'content-type': 'application/x-www-form-urlencoded' } : undefined;
+        const answer = await client.request(trigger.method, `${trigger.path}${query}`, { localAddress: ownAddress(), ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+        return { route: `${trigger.method} ${trigger.path}`, status: answer.status, text: answer.text };
+      }),
+    );
+
+    // Assess
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const { route, status, text } of answers) {
+      expect({ route, status: status < 500 }).toEqual({ route, status: true });
+      for (const value of personal) expect({ route, holds: text.includes(value) }).toEqual({ route, holds: false });
+    }
+    // The lookups did find the complaint: the test looked where the values could have been.
+    expect(answers.find((a) => a.route === 'POST /api/public/complaints/lookup')!.text).toContain('"found":true');
   });
 });

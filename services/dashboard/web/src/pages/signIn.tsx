@@ -182,5 +182,12 @@ export const SignIn = ({ onSignedIn }: { onSignedIn: (session: Session) => void 
   }, []);
   if (failed) return <p role="alert" class="error">无法读取系统配置，请刷新页面重试。</p>;
   if (!auth) return <p aria-busy="true">正在加载…</p>;
-  return auth.mode === 'oidc' ? <OidcSignIn auth={auth} /> : <DevelopmentSignIn onSignedIn={onSignedIn} />;
+  return (
+    <>
+      {auth.mode === 'oidc' ? <OidcSignIn auth={auth} /> : <DevelopmentSignIn onSignedIn={onSignedIn} />}
+      <p class="public-links">
+        群众投诉监督无需登录：<a href="/api/public/site/complaint">我要投诉</a> · <a href="/api/public/site/lookup">查询办理进度</a>
+      </p>
+    </>
+  );
 };
