@@ -39,6 +39,9 @@ export const FileComplaintBody = z
   .meta({ examples: [{ unitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f', aboutDisciplineBody: false, facts: '该单位公务用车存在私用情况，周末多次停放在景区停车场。' }] });
 export type FileComplaintBody = z.infer<typeof FileComplaintBody>;
 
+/** A choice of a form: one of its values, or empty (a form sends an empty field, read as absent). */
+const FormChoice = <T extends z.ZodType>(choice: T) => z.union([choice, z.literal('')]).optional();
+
 /**
  * The complaint form of the public site (`application/x-www-form-urlencoded`, every field a
  * string, an empty field absent): checked as {@link FileComplaintBody} by the page, which shows
@@ -47,7 +50,7 @@ export type FileComplaintBody = z.infer<typeof FileComplaintBody>;
 export const ComplaintForm = z
   .strictObject({
     unitId: z.string().max(100).optional(),
-    aboutDisciplineBody: z.literal('on').optional(),
+    aboutDisciplineBody: FormChoice(z.literal('on')),
     facts: z.string().max(20_000).optional(),
     contactName: z.string().max(200).optional(),
     contactPhone: z.string().max(200).optional(),
@@ -72,7 +75,7 @@ export const RateBody = z.strictObject({ receiptCode: ReceiptCode, rating: Ratin
 
 /** The lookup and rating forms of the public site: the fields of their JSON routes, any text, a code that cannot be one shown as unknown. */
 export const LookupForm = z.strictObject({ receiptCode: z.string().max(100).optional() }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV' }] });
-export const RateForm = z.strictObject({ receiptCode: z.string().max(100).optional(), rating: Rating.optional() }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV', rating: 'satisfied' }] });
+export const RateForm = z.strictObject({ receiptCode: z.string().max(100).optional(), rating: FormChoice(Rating) }).meta({ examples: [{ receiptCode: '7K3M-9QXP-2D4R-HT6W-1BNV', rating: 'satisfied' }] });
 
 export const ComplaintStatus = z.enum(['received', 'accepted', 'answered', 'referred']);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;

@@ -7,5 +7,5 @@ import { asHtml } from './pageResult.js';
 
 /** `POST /api/public/site/rating`, from the form */
 export const handler = publicHandler(disclosure, 'ratePage', { logger }, async ({ body, clientAddress, correlationId }) =>
-  asHtml(await ratePage(body.receiptCode, body.rating, clientAddress, { correlationId }, now())),
+  asHtml(await ratePage(body.receiptCode, body.rating || undefined, clientAddress, { correlationId }, now())),
 );
