@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { ConflictError, RuleError, TooManyRequestsError } from '#shared/errors.js';
+import { escapeHtml } from '#shared/http/html.js';
 import type { Causation } from '#events/envelope.js';
 import type { Rating } from '#events/disclosure/parts.js';
 import { fileComplaint, lookUpReceipt, rateComplaint } from './complaints.js';
@@ -18,8 +19,6 @@ export interface Page {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const site = '/api/public/site';
 const style = `body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1f1f1f;line-height:1.6}

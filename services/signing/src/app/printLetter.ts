@@ -4,11 +4,10 @@
  * line), with both parties, the numbered items, a signature block for each party (name and date
  * once signed) and the letter's fingerprint, so a paper copy can be checked against the system.
  */
+import { escapeHtml } from '#shared/http/html.js';
 import { postRoleNames } from '../domain/posts.js';
 import type { Letter, Party } from '../domain/letters.js';
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** 1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五, 120 → 一百二十: item numbers as documents write them. */
 export const chineseNumber = (n: number): string => {
@@ -32,9 +31,9 @@ export const printLetter = (letter: Letter, unitNames: ReadonlyMap<string, strin
     const p = letter[party];
     const signed = signatureOf(party);
     return `<div class="signer">
-      <p>${partyLabels[party]}：${escape(unitNames.get(p.unitId) ?? '')}</p>
-      <p>${escape(postRoleNames[p.role])}（签字）：<span class="name">${signed ? escape(p.name) : '&#12288;'.repeat(6)}</span></p>
-      <p>日期：${signed ? escape(signed.signedAt.slice(0, 10).replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)) : '&#12288;&#12288;年&#12288;&#12288;月&#12288;&#12288;日'}</p>
+      <p>${partyLabels[party]}：${escapeHtml(unitNames.get(p.unitId) ?? '')}</p>
+      <p>${escapeHtml(postRoleNames[p.role])}（签字）：<span class="name">${signed ? escapeHtml(p.name) : '&#12288;'.repeat(6)}</span></p>
+      <p>日期：${signed ? escapeHtml(signed.signedAt.slice(0, 10).replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)) : '&#12288;&#12288;年&#12288;&#12288;月&#12288;&#12288;日'}</p>
     </div>`;
   };
   const voided = letter.status === 'voided' ? '<p class="voided">本版本已作废</p>' : '';
@@ -42,7 +41,7 @@ export const printLetter = (letter: Letter, unitNames: ReadonlyMap<string, strin
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${escape(letter.title)}</title>
+<title>${escapeHtml(letter.title)}</title>
 <style>
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
   body { font-family: "FangSong_GB2312", "FangSong", "仿宋", "STFangsong", serif; font-size: 16pt; line-height: 28.9pt; max-width: 156mm; margin: 0 auto; color: #000; }
@@ -59,20 +58,20 @@ export const printLetter = (letter: Letter, unitNames: ReadonlyMap<string, strin
 </head>
 <body>
 ${voided}
-<h1>${escape(letter.title)}</h1>
+<h1>${escapeHtml(letter.title)}</h1>
 <div class="parties">
-  <p>${partyLabels.issuer}：${escape(unitNames.get(letter.issuer.unitId) ?? '')}&#12288;${escape(letter.issuer.name)}</p>
-  <p>${partyLabels.recipient}：${escape(unitNames.get(letter.recipient.unitId) ?? '')}&#12288;${escape(letter.recipient.name)}</p>
+  <p>${partyLabels.issuer}：${escapeHtml(unitNames.get(letter.issuer.unitId) ?? '')}&#12288;${escapeHtml(letter.issuer.name)}</p>
+  <p>${partyLabels.recipient}：${escapeHtml(unitNames.get(letter.recipient.unitId) ?? '')}&#12288;${escapeHtml(letter.recipient.name)}</p>
 </div>
 <p style="text-indent:2em">为落实党风廉政建设责任制，明确${letter.year}年度责任，签订本责任书。责任人应履行以下责任：</p>
 <ol>
-${letter.items.map((item, i) => `  <li>${chineseNumber(i + 1)}、${escape(item.text)}</li>`).join('\n')}
+${letter.items.map((item, i) => `  <li>${chineseNumber(i + 1)}、${escapeHtml(item.text)}</li>`).join('\n')}
 </ol>
 <div class="signers">
 ${block('issuer')}
 ${block('recipient')}
 </div>
-<p class="fingerprint">责任书编号 ${escape(letter.letterId)} · 第 ${escape(String(letter.version))} 版<br>内容指纹（${letter.suite === 'sm3-sm2' ? 'SM3' : 'SHA-256'}）：${escape(letter.contentHash)}</p>
+<p class="fingerprint">责任书编号 ${escapeHtml(letter.letterId)} · 第 ${escapeHtml(String(letter.version))} 版<br>内容指纹（${letter.suite === 'sm3-sm2' ? 'SM3' : 'SHA-256'}）：${escapeHtml(letter.contentHash)}</p>
 </body>
 </html>
 `;
