@@ -27,3 +27,30 @@ export const ComplaintIds = z.object({
   unitId: z.string().min(1),
   handlingUnitId: z.string().min(1),
 });
+
+/**
+ * What may be published (公开), each built from its own allow-list: a key task, its progress and its
+ * quarter's light (reports); a ranking, a typical case, a clarification notice and a quarter's
+ * circulation of accountability work (inspections).
+ */
+export const PublicationKind = z.enum(['keyTask', 'keyTaskProgress', 'keyTaskLight', 'ranking', 'typicalCase', 'clarification', 'circulation']);
+export type PublicationKind = z.infer<typeof PublicationKind>;
+
+/** Who may read a published item: anyone, every signed-in unit, or the units of the reviewing unit's subtree. */
+export const DisclosureScope = z.enum(['public', 'system', 'subtree']);
+export type DisclosureScope = z.infer<typeof DisclosureScope>;
+
+/** A value of a public payload: text, a number, a yes or no, or nothing. */
+export const PublicScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type PublicScalar = z.infer<typeof PublicScalar>;
+
+/** A published payload: the allow-listed fields of its kind, redacted; a table (a ranking) as rows of such values. */
+export const PublicPayload = z.record(z.string(), z.union([PublicScalar, z.array(z.record(z.string(), PublicScalar))]));
+export type PublicPayload = z.infer<typeof PublicPayload>;
+
+/** The ids every publication event carries: the item, its kind and the unit it is about. */
+export const PublicationIds = z.object({
+  itemId: z.string().min(1),
+  kind: PublicationKind,
+  unitId: z.string().min(1),
+});

@@ -4,11 +4,22 @@ import { topics } from '#events/topics.js';
 import { Problem } from '#shared/http/problem.js';
 import {
   AnswerBody,
+  ApproveBody,
+  ItemPath,
+  ItemsQuery,
+  PublicItem,
+  PublicItems,
+  ReasonBody,
+  ReviewItem,
+  ReviewItems,
+  ReviewQuery,
+  SignedInItems,
   ComplaintForm,
   ComplaintList,
   ComplaintPath,
   ComplaintView,
   Figures,
+  FiguresPageQuery,
   FiguresQuery,
   FileComplaintBody,
   Filed,
@@ -50,6 +61,19 @@ const complaintStep = <const B extends z.ZodType | undefined = undefined>(name: 
     },
     { decryptsWith: ['contacts'] },
   );
+const itemInPath = { in: 'path', name: 'itemId', of: 'publicationItem' } as const;
+const everyRole = ['unit_staff', 'unit_secretary', 'discipline_inspector', 'organisation_dept', 'admin'] as const;
+/** A review step of the reviewing unit's discipline body on a publication item: `POST /api/publication-items/{itemId}/<step>`. */
+const reviewStep = <const B extends z.ZodType>(name: string, description: string, step: string, summary: string, body: B) =>
+  httpFunction(`src/handlers/${name}.ts`, description, {
+    method: 'POST',
+    path: `/api/publication-items/{itemId}/${step}`,
+    roles: handlingBody,
+    reach: { kind: 'own-unit', unit: itemInPath },
+    summary,
+    request: { path: ItemPath, body },
+    responses: { 200: { description: 'The item, with what it publishes', body: ReviewItem }, 404: { description: 'No such item', body: Problem }, 409: { description: 'The item is in another state, or was changed meanwhile', body: Problem } },
+  });
 /** A public route: no token, the same for everyone. */
 const open = { public: true, roles: [], reach: { kind: 'listing' } } as const;
 
@@ -222,6 +246,73 @@ export default defineService({
     acceptComplaint: complaintStep('acceptComplaint', 'Accepts a complaint (受理) for investigation', 'accept', '受理投诉 / Accept a complaint'),
     answerComplaint: complaintStep('answerComplaint', 'Answers a complaint; the complainant reads the answer by receipt code', 'answer', '答复投诉 / Answer a complaint', AnswerBody),
     referComplaint: complaintStep('referComplaint', 'Refers a complaint to an accountability case, a talk or another body', 'refer', '转办投诉（立案、谈话或转有关部门） / Refer a complaint', ReferBody),
+    reviewQueue: httpFunction('src/handlers/reviewQueue.ts', 'Lists the publication items a unit’s discipline body reviews, with what each publishes', {
+      method: 'GET',
+      path: '/api/units/{unitId}/publication-items',
+      roles: handlingBody,
+      reach: { kind: 'own-unit', unit: unitInPath },
+      summary: '待审核及已公开的事项（纪委） / The publication items this body reviews',
+      request: { path: UnitPath, query: ReviewQuery },
+      responses: { 200: { description: 'Newest first', body: ReviewItems } },
+    }),
+    approveItem: reviewStep('approveItem', 'Approves a proposed item by name and publishes it within its scope', 'approve', '审核通过并公开 / Approve and publish', ApproveBody),
+    rejectItem: reviewStep('rejectItem', 'Rejects a proposed item by name: it is never published', 'reject', '审核不予公开 / Reject', ReasonBody),
+    withdrawItem: reviewStep('withdrawItem', 'Withdraws a published item from every endpoint at once', 'withdraw', '撤回已公开事项 / Withdraw', ReasonBody),
+    signedInItems: httpFunction('src/handlers/signedInItems.ts', 'Lists what a signed-in unit may read: public items, items within the system and within its subtrees', {
+      method: 'GET',
+      path: '/api/published-items',
+      roles: everyRole,
+      reach: { kind: 'listing' },
+      summary: '系统内公开事项 / Published items within the system',
+      request: { query: ItemsQuery },
+      responses: { 200: { description: 'Newest first', body: SignedInItems } },
+    }),
+    publicItems: httpFunction('src/handlers/publicItems.ts', 'Lists the items published to anyone, by unit and kind', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/items',
+      summary: '公开事项（公开） / Published items',
+      request: { query: ItemsQuery },
+      responses: { 200: { description: 'Newest first', body: PublicItems } },
+    }),
+    publicItem: httpFunction('src/handlers/publicItem.ts', 'Reads one item published to anyone', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/items/{itemId}',
+      summary: '公开事项详情（公开） / A published item',
+      request: { path: ItemPath },
+      responses: { 200: { description: 'The item', body: PublicItem }, 404: { description: 'Not published to the public, or withdrawn', body: Problem } },
+    }),
+    itemsPage: httpFunction('src/handlers/itemsPage.ts', 'Shows the published items by unit and kind, a page that works without JavaScript', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/site/items',
+      summary: '公开事项（公开网页） / The published items page',
+      request: { query: ItemsQuery },
+      responses: { 200: { description: 'The items', contentType: 'text/html' } },
+    }),
+    figuresPage: httpFunction('src/handlers/figuresPage.ts', 'Shows the live complaint figures of the city and each unit below it', {
+      ...open,
+      method: 'GET',
+      path: '/api/public/site/figures',
+      summary: '投诉办理实时数据（公开网页） / The live figures page',
+      request: { query: FiguresPageQuery },
+      responses: { 200: { description: 'The figures', contentType: 'text/html' }, 404: { description: 'No such unit', contentType: 'text/html' } },
+    }),
+    onReportsEvents: {
+      entry: 'src/handlers/onReportsEvents.ts',
+      description: 'Proposes key tasks, their progress and their quarters’ lights from reports.events for publication',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
+    onInspectionsEvents: {
+      entry: 'src/handlers/onInspectionsEvents.ts',
+      description: 'Proposes rankings, typical cases, clarification notices and circulations from inspections.events for publication',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.inspections, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     onSigningEvents: {
       entry: 'src/handlers/onSigningEvents.ts',
       description: 'Learns the units (names and ancestors, which routing and reach are judged by) from signing.events',

@@ -24,6 +24,11 @@ export const disclosureConfig = {
   get lookupsPerCodePerMinute(): number {
     return setting('DISCLOSURE_LOOKUPS_PER_CODE_PER_MINUTE', 10);
   },
+  /**
+   * Unit names published in full down to this level (the root is 0: the city; 1: its counties and
+   * departments); a unit further down is published as 某 and its kind (某镇, 某村).
+   */
+  publicUnitNamesUpToLevel: 1,
   /** A lookup answers no sooner than this, found or not, so that its time tells nothing (the reads take a few ms). */
   lookupFloorMs: 200,
 };

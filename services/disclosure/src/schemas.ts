@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, LongText, Month, Text, UnitId } from '#shared/http/inputs.js';
-import { ClueKind, Rating, ReferralKind } from '#events/disclosure/parts.js';
+import { ClueKind, DisclosureScope, PublicationKind, PublicPayload, Rating, ReferralKind } from '#events/disclosure/parts.js';
 import { receiptLength } from './domain/receipts.js';
 
 export const UnitPath = z.object({ unitId: UnitId });
@@ -118,6 +118,8 @@ export const Figures = z.object({
   satisfactionRate: z.number().nullable(),
 });
 export const FiguresQuery = z.object({ unitId: UnitId });
+/** `?unitId=`: the figures page of a unit and each unit right below it; the top units without it. */
+export const FiguresPageQuery = z.object({ unitId: UnitId.optional() });
 
 /** Body of `POST /api/complaints/{complaintId}/answer`. */
 export const AnswerBody = z.strictObject({ answer: LongText(5_000) }).meta({ examples: [{ answer: '经核查，反映问题属实，已责令该单位整改并对相关人员进行批评教育。' }] });
@@ -173,3 +175,53 @@ export const VillageClues = z.object({
   handlingUnitId: z.string(),
   clues: z.array(z.object({ complaintId: z.string(), kind: ClueKind, summary: z.string(), status: ComplaintStatus, answer: z.string().nullable() })),
 });
+
+export const ItemPath = z.object({ itemId: Id('publication item') });
+
+/** `?unitId=&kind=`: the items about a unit and the units below it, of one kind; every published item without them. */
+export const ItemsQuery = z.object({ unitId: UnitId.optional(), kind: PublicationKind.optional() });
+
+/** A published item as anyone may read it: its title and its redacted payload, nothing else. */
+export const PublicItem = z.object({
+  itemId: z.string(),
+  kind: PublicationKind,
+  unitId: z.string(),
+  title: z.string(),
+  payload: PublicPayload,
+  publishedOn: z.string(),
+});
+export const PublicItems = z.object({ items: z.array(PublicItem) });
+
+/** A published item as a signed-in unit reads it, with the scope it was published within. */
+export const SignedInItem = PublicItem.extend({ scope: DisclosureScope, scopeUnitId: z.string() });
+export const SignedInItems = z.object({ items: z.array(SignedInItem) });
+
+export const PublicationStatus = z.enum(['proposed', 'published', 'rejected', 'withdrawn', 'refused']);
+
+/** `?status=`: the review queue's items in one state; every item without it. */
+export const ReviewQuery = z.object({ status: PublicationStatus.optional() });
+
+/** An item as its reviewing body sees it: where it came from, its state, and what it publishes (or would). */
+export const ReviewItem = z.object({
+  itemId: z.string(),
+  kind: PublicationKind,
+  unitId: z.string(),
+  reviewUnitId: z.string(),
+  status: PublicationStatus,
+  scope: DisclosureScope,
+  source: z.object({ type: z.string(), id: z.string() }),
+  proposedOn: z.string(),
+  reviewer: z.object({ subject: z.string(), role: z.string() }).nullable(),
+  reviewedOn: z.string().nullable(),
+  reason: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  /** What is published, or would be if approved now; null for a refused item. */
+  publication: z.object({ title: z.string(), payload: PublicPayload }).nullable(),
+  version: z.number().int(),
+});
+export const ReviewItems = z.object({ items: z.array(ReviewItem) });
+
+/** Body of `POST /api/publication-items/{itemId}/approve`: the scope, if not the one proposed. */
+export const ApproveBody = z.strictObject({ scope: DisclosureScope.optional() }).meta({ examples: [{ scope: 'public' }] });
+/** Body of a rejection or a withdrawal: why. */
+export const ReasonBody = z.strictObject({ reason: Text(500) }).meta({ examples: [{ reason: '涉及正在办理的事项，暂不公开' }] });

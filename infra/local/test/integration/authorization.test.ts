@@ -277,6 +277,21 @@ beforeAll(async () => {
     return (await client.expect<{ complaints: Array<{ complaintId: string }> }>('GET', `/api/units/${units[relation]}/complaints`, 200, { token: handler })).complaints[0]!.complaintId;
   };
   resources.complaint = { parent: await complaint('parent'), own: await complaint('own'), sibling: await complaint('sibling'), child: await complaint('child') };
+  // A publication item about each unit: its key task, which the disclosure service proposes for its
+  // own discipline body to review.
+  const publicationItem = async (relation: Exclude<Relation, 'unknown'>) => {
+    const { secretary } = staffed.get(relation)!;
+    const token = await tokenFor(runtime, 'unit_secretary', units[relation], secretary.personId);
+    const task = await whenKnown<{ taskId: string }>(`/api/units/${units[relation]}/key-tasks`, token, { year: 2027, title: '矩阵测试重点任务', responsiblePersonId: secretary.personId, leadOffice: '党政办', goal: '全覆盖', measures: '逐项落实', milestones: [] });
+    const reviewer = await tokenFor(runtime, 'discipline_inspector', units[relation], `matrix-${relation}-inspector`);
+    return eventually(
+      async () =>
+        (await client.expect<{ items: Array<{ itemId: string; source: { type: string } }> }>('GET', `/api/units/${units[relation]}/publication-items`, 200, { token: reviewer })).items.find((i) => i.source.type === 'reports.KeyTaskAdded.v1')?.itemId,
+      30_000,
+      `a publication item about ${relation} (task ${task.taskId})`,
+    );
+  };
+  resources.publicationItem = { parent: await publicationItem('parent'), own: await publicationItem('own'), sibling: await publicationItem('sibling'), child: await publicationItem('child') };
   client.close();
   // Every service that checks reach must know the units first (they arrive on signing.events).
   for (const id of Object.values(units)) {

@@ -13,7 +13,14 @@
  * - `FIGURES` / `UNIT#<unitId>`: the counters of a handling unit, kept from the service's own topic;
  * - `RATE#<scope>#<key>#<window>` / `RATE`: the requests of a client address or a receipt code in a
  *   window, gone after it (TTL);
- * - `ACCESS#<complaintId>` / `<time>#<id>`: every read of a complaint by its handling body.
+ * - `ACCESS#<complaintId>` / `<time>#<id>`: every read of a complaint by its handling body;
+ * - `UNIT#<reviewUnitId>` / `ITEM#<itemId>`: a publication item, in the partition of the unit whose
+ *   discipline body reviews it; it holds only its allow-listed, redacted fields;
+ * - `ITEM#<itemId>` / `OWNER`: the reviewing unit, for the reach guard;
+ * - `TASK#<taskId>` / `TASK`: a key task's title, which its progress and lights publish;
+ * - `PUBLIC` / `ITEM#<itemId>`: what is published to anyone: the redacted title and payload only,
+ *   the one partition the public routes read; `SIGNEDIN` / `ITEM#<itemId>`: the same for items
+ *   published within the system or a subtree. Withdrawal deletes it in the same write.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, queryPartition, tableName, ttlAttribute } from '#shared/dynamo/client.js';
@@ -23,6 +30,7 @@ import { knownUnitOf, knownUnits } from '#shared/dynamo/knownUnits.js';
 import { cachedDirectory } from '#shared/http/guard.js';
 import { topics } from '#events/topics.js';
 import type { Complaint } from '../domain/complaints.js';
+import type { PublicationItem } from '../domain/publication.js';
 
 export const store = tableStore(() => tableName('disclosure'), topics.disclosure);
 const table = store.table;
@@ -49,7 +57,42 @@ const ownerOf = async (complaintId: string): Promise<string | undefined> => {
   const { pk, sk } = ownerKey(complaintId);
   return (await store.getItem(pk, sk))?.unitId as string | undefined;
 };
-export const owners = { complaint: ownerOf };
+const itemOwnerOf = async (itemId: string): Promise<string | undefined> => (await store.getItem(`ITEM#${itemId}`, 'OWNER'))?.unitId as string | undefined;
+export const owners = { complaint: ownerOf, publicationItem: itemOwnerOf };
+
+export const itemKey = (reviewUnitId: string, itemId: string) => ({ pk: `UNIT#${reviewUnitId}`, sk: `ITEM#${itemId}` });
+export const itemOwnerKey = (itemId: string) => ({ pk: `ITEM#${itemId}`, sk: 'OWNER' });
+export const taskKey = (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' });
+/** Where a published item is read: `PUBLIC` by anyone, `SIGNEDIN` by signed-in units within its scope. */
+export const publishedKey = (audience: 'PUBLIC' | 'SIGNEDIN', itemId: string) => ({ pk: audience, sk: `ITEM#${itemId}` });
+
+/** A publication item as stored: its kind under `itemKind`, since `kind` is the item's type in the table. */
+export const publicationItem = ({ kind, ...i }: PublicationItem) => ({ ...itemKey(i.reviewUnitId, i.itemId), kind: 'publicationItem', itemKind: kind, ...i });
+const publicationItemOf = (stored: Record<string, unknown>): PublicationItem => {
+  const { itemKind, ...rest } = withoutKeys<Omit<PublicationItem, 'kind'> & { itemKind: PublicationItem['kind'] }>(stored);
+  return { ...rest, kind: itemKind };
+};
+
+/** A publication item by id, wherever it is reviewed. */
+export const getPublicationItem = async (itemId: string): Promise<PublicationItem | undefined> => {
+  const reviewUnitId = await itemOwnerOf(itemId);
+  if (!reviewUnitId) return undefined;
+  const { pk, sk } = itemKey(reviewUnitId, itemId);
+  const item = await store.getItem(pk, sk);
+  return item ? publicationItemOf(item) : undefined;
+};
+
+/** The publication items a unit's discipline body reviews, oldest first. */
+export const itemsReviewedBy = async (unitId: string): Promise<PublicationItem[]> => (await store.queryItems(`UNIT#${unitId}`, 'ITEM#')).map(publicationItemOf);
+
+/** A key task's title, as its `KeyTaskAdded` gave it. */
+export const taskTitle = async (taskId: string): Promise<string | undefined> => (await store.getItem(taskKey(taskId).pk, 'TASK'))?.title as string | undefined;
+
+/** What is published to an audience. */
+export const publishedTo = async (audience: 'PUBLIC' | 'SIGNEDIN'): Promise<Record<string, unknown>[]> => queryPartition(table(), audience, { prefix: 'ITEM#', consistent: true });
+
+/** One item published to anyone. */
+export const publishedToAnyone = (itemId: string) => store.getItem('PUBLIC', `ITEM#${itemId}`);
 
 /** A complaint by id, wherever it is handled. */
 export const getComplaint = async (complaintId: string): Promise<Complaint | undefined> => {

@@ -5,12 +5,14 @@
  * of anyone, and of the complainant only the receipt code just given.
  */
 import type { z } from 'zod';
-import { ConflictError, RuleError, TooManyRequestsError } from '#shared/errors.js';
+import { ConflictError, NotFoundError, RuleError, TooManyRequestsError } from '#shared/errors.js';
 import { escapeHtml } from '#shared/http/html.js';
 import type { Causation } from '#events/envelope.js';
-import type { Rating } from '#events/disclosure/parts.js';
+import type { PublicationKind, PublicPayload, Rating } from '#events/disclosure/parts.js';
 import { fileComplaint, lookUpReceipt, rateComplaint } from './complaints.js';
 import { publicUnits } from './units.js';
+import { publicItems } from './publication.js';
+import { figuresOf } from './figures.js';
 import { FileComplaintBody, type ComplaintForm, type ReceiptView } from '../schemas.js';
 
 export interface Page {
@@ -27,19 +29,21 @@ nav a{margin-right:1rem;color:#b8141b}label{display:block;margin:.8rem 0 .2rem;f
 input[type=text],input[type=tel],input[type=email],select,textarea{width:100%;box-sizing:border-box;padding:.4rem;font-size:1rem}
 textarea{min-height:10rem}button{margin-top:1rem;padding:.5rem 1.5rem;font-size:1rem;background:#b8141b;color:#fff;border:0}
 .error{color:#b8141b}.hint{color:#595959;font-size:.9rem}.code{font-size:1.6rem;letter-spacing:.1rem;font-family:monospace;background:#f4f4f4;padding:.4rem .8rem}
-dl{display:grid;grid-template-columns:8rem 1fr}dt{color:#595959}dd{margin:0 0 .4rem}`;
+dl{display:grid;grid-template-columns:8rem 1fr}dt{color:#595959}dd{margin:0 0 .4rem}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d9d9d9;padding:.3rem .5rem;text-align:left}th{background:#f4f4f4}
+article{border-bottom:1px solid #d9d9d9;padding:.5rem 0}article h3{font-size:1.1rem;margin:.3rem 0}.filters select{width:auto}`;
 
 const layout = (title: string, body: string): string => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · 党风廉政建设投诉监督</title>
+<title>${escapeHtml(title)} · 党风廉政建设公开与投诉监督</title>
 <style>${style}</style>
 </head>
 <body>
-<header><h1>党风廉政建设投诉监督</h1>
-<nav><a href="${site}/complaint">我要投诉</a><a href="${site}/lookup">查询办理进度</a></nav></header>
+<header><h1>党风廉政建设公开与投诉监督</h1>
+<nav><a href="${site}/items">公开事项</a><a href="${site}/figures">投诉办理数据</a><a href="${site}/complaint">我要投诉</a><a href="${site}/lookup">查询办理进度</a></nav></header>
 <main>
 <h2>${escapeHtml(title)}</h2>
 ${body}
@@ -180,3 +184,96 @@ export const ratePage = (code: string | undefined, rating: Rating | undefined, c
       throw error;
     }
   });
+
+const kindNames: Readonly<Record<PublicationKind, string>> = {
+  keyTask: '重点任务',
+  keyTaskProgress: '任务进展',
+  keyTaskLight: '季度亮灯',
+  ranking: '考核排名',
+  typicalCase: '典型案例通报',
+  clarification: '澄清正名',
+  circulation: '问责情况通报',
+};
+
+/** The Chinese label of each published field; a field without one is not shown. */
+const fieldNames: Readonly<Record<string, string>> = {
+  unitName: '单位',
+  taskTitle: '重点任务',
+  year: '年度',
+  quarter: '季度',
+  title: '任务名称',
+  goal: '目标',
+  measures: '措施',
+  leadOffice: '牵头科室',
+  milestones: '时间节点',
+  note: '进展情况',
+  evidenceCount: '佐证材料（份）',
+  requestsClosing: '申请销号',
+  reportedOn: '报送日期',
+  light: '亮灯',
+  category: '考核类别',
+  person: '当事人',
+  summary: '主要问题及处理',
+  text: '澄清内容',
+  issuedOn: '发布日期',
+  casesOpened: '问责立案（件）',
+  doubleInquiries: '一案双查（件）',
+  criticism: '批评教育类（人次）',
+  admonishment: '诫勉（人次）',
+  organisational: '组织处理（人次）',
+  disciplinary: '纪律处分（人次）',
+  typicalCases: '典型案例（件）',
+};
+const rankingColumns: ReadonlyArray<readonly [string, string]> = [['rank', '名次'], ['unitName', '单位'], ['overall', '得分'], ['grade', '等次'], ['vetoed', '一票否决']];
+
+const shown = (value: string | number | boolean | null): string => (value === true ? '是' : value === false ? '否' : value === null ? '' : String(value));
+
+/** A published payload as the page shows it: its labelled fields, and a ranking as a table. */
+const payloadHtml = (payload: PublicPayload): string => {
+  const rows = Object.entries(payload).flatMap(([field, value]) => (fieldNames[field] && !Array.isArray(value) && shown(value) !== '' ? [`<dt>${fieldNames[field]}</dt><dd>${escapeHtml(shown(value))}</dd>`] : []));
+  const ranking = Array.isArray(payload.ranking)
+    ? `<table><thead><tr>${rankingColumns.map(([, name]) => `<th>${name}</th>`).join('')}</tr></thead><tbody>${payload.ranking.map((r) => `<tr>${rankingColumns.map(([c]) => `<td>${escapeHtml(shown(r[c] ?? null))}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+    : '';
+  return `<dl>${rows.join('')}</dl>${ranking}`;
+};
+
+/** The items published to anyone, by unit and kind, with a filter that is a plain GET form. */
+export const itemsPage = async (filter: { unitId?: string | undefined; kind?: PublicationKind | undefined }): Promise<Page> => {
+  const [units, { items }] = await Promise.all([publicUnits(), publicItems(filter)]);
+  const unitOptions = units.map((u) => `<option value="${escapeHtml(u.id)}"${u.id === filter.unitId ? ' selected' : ''}>${escapeHtml(u.name)}</option>`).join('');
+  const kindOptions = Object.entries(kindNames).map(([k, name]) => `<option value="${k}"${k === filter.kind ? ' selected' : ''}>${name}</option>`).join('');
+  const list = items.length === 0
+    ? '<p>暂无公开事项。</p>'
+    : items.map((i) => `<article id="item-${escapeHtml(i.itemId)}"><h3>${escapeHtml(i.title)}</h3><p class="hint">${kindNames[i.kind]} · 公开日期 ${escapeHtml(i.publishedOn)}</p>${payloadHtml(i.payload)}</article>`).join('\n');
+  return page(
+    200,
+    '公开事项',
+    `<form method="get" action="${site}/items" class="filters"><label for="unitId">单位（含下级）</label><select id="unitId" name="unitId"><option value="">全部</option>${unitOptions}</select>
+<label for="kind">类别</label><select id="kind" name="kind"><option value="">全部</option>${kindOptions}</select> <button type="submit">筛选</button></form>
+<section id="items">${list}</section>`,
+  );
+};
+
+/** The live complaint figures of a unit (the top units without one) and of each unit right below it. */
+export const figuresPage = async (unitId: string | undefined, at: Date): Promise<Page> => {
+  const units = await publicUnits();
+  const top = unitId ? units.filter((u) => u.id === unitId) : units.filter((u) => u.parentId === null);
+  if (top.length === 0) return page(404, '投诉办理实时数据', '<p class="error" role="alert">没有该单位。</p>');
+  const rowOf = async (id: string, link: boolean) => {
+    const f = await figuresOf(id, at).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    if (!f) return '';
+    const name = link ? `<a href="${site}/figures?unitId=${encodeURIComponent(id)}">${escapeHtml(f.unitName)}</a>` : escapeHtml(f.unitName);
+    return `<tr data-unit="${escapeHtml(id)}"><td>${name}</td><td>${f.received}</td><td>${f.handled}</td><td>${f.inProgress}</td><td>${f.overdue}</td><td>${f.satisfactionRate === null ? '—' : `${f.satisfactionRate}%`}</td></tr>`;
+  };
+  const sections = await Promise.all(
+    top.map(async (t) => {
+      const children = units.filter((u) => u.parentId === t.id);
+      const rows = [await rowOf(t.id, false), ...(await Promise.all(children.map((c) => rowOf(c.id, true))))].join('');
+      return `<h3>${escapeHtml(t.name)}（含下级）</h3><table><thead><tr><th>单位</th><th>受理</th><th>办结</th><th>办理中</th><th>超期</th><th>满意率</th></tr></thead><tbody>${rows}</tbody></table>`;
+    }),
+  );
+  return page(200, '投诉办理实时数据', `<p class="hint">数据随办理进展实时更新，各单位数据含其下级单位。</p>${sections.join('')}`);
+};

@@ -46,14 +46,28 @@ export const personalValues = (text: string): string[] => [
   ...[...text.matchAll(/(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g)].map((m) => m[0]),
 ];
 
+/** A value of a public payload: text, a number, a yes or no, nothing, or a table's rows of such values. */
+export type PublicValue = string | number | boolean | null | ReadonlyArray<Readonly<Record<string, string | number | boolean | null>>>;
+
 /**
  * A public payload from a record: only the fields the allow-list names, each through its own
  * redaction; whatever else the record holds never enters the payload. A value that still holds a
  * personal value is refused rather than published.
  */
-export const allowListed = <K extends string>(record: Readonly<Record<string, unknown>>, allow: Readonly<Record<K, (value: unknown) => string | number | boolean | null>>): Record<K, string | number | boolean | null> => {
-  const payload = Object.fromEntries(Object.entries<(value: unknown) => string | number | boolean | null>(allow).map(([field, redact]) => [field, redact(record[field])])) as Record<K, string | number | boolean | null>;
+export const allowListed = <K extends string>(record: Readonly<Record<string, unknown>>, allow: Readonly<Record<K, (value: unknown) => PublicValue>>): Record<K, PublicValue> => {
+  const payload = Object.fromEntries(Object.entries<(value: unknown) => PublicValue>(allow).map(([field, redact]) => [field, redact(record[field])])) as Record<K, PublicValue>;
   const found = personalValues(JSON.stringify(payload));
-  if (found.length > 0) throw new Error(`A public payload holds ${found.length} personal value(s); it is not published`);
+  if (found.length > 0) throw new PersonalValueError(found.length);
   return payload;
 };
+
+/** A payload that still held an identity-card or mobile number: it is not published. */
+export class PersonalValueError extends Error {
+  constructor(readonly count: number) {
+    super(`A public payload holds ${count} personal value(s); it is not published`);
+    this.name = 'PersonalValueError';
+  }
+}
+
+/** `text` with every writing of the person's full name masked as {@link maskName} says (张某). */
+export const maskNameIn = (text: string, name: string | undefined): string => (name && name.trim().length > 1 ? text.split(name.trim()).join(maskName(name)) : text);

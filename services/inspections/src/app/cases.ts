@@ -170,7 +170,7 @@ export const escalateCase = (caller: Caller, caseId: string, reason: string, now
 
 const clarificationEvent = (caller: Caller, c: Case, cause: Causation, now: Date) =>
   c.clarification
-    ? [inspectionsEvent('inspections.ClarificationIssued.v1', about(c), { clarificationId: c.clarification.clarificationId, caseId: c.caseId, unitId: c.unitId, person: ref(c.person), text: c.clarification.text, issuedOn: c.clarification.issuedOn, actor: actorOf(caller) }, cause, now)]
+    ? [inspectionsEvent('inspections.ClarificationIssued.v1', about(c), { clarificationId: c.clarification.clarificationId, caseId: c.caseId, unitId: c.unitId, person: ref(c.person), text: c.clarification.text, issuedOn: c.clarification.issuedOn, personName: c.person.name, actor: actorOf(caller) }, cause, now)]
     : [];
 
 const closedEvent = (caller: Caller, c: Case, cause: Causation, now: Date) =>
@@ -254,7 +254,7 @@ export const markTypical = (caller: Caller, caseId: string, summary: string, now
       return {
         next,
         events: (n) => [
-          inspectionsEvent('inspections.TypicalCaseMarked.v1', about(n), { caseId, unitId: c.unitId, year: Number(closedOn.slice(0, 4)), quarter: quarterOf(closedOn), measures: c.measures.map((m) => m.kind), summary, actor: actorOf(caller) }, cause, now),
+          inspectionsEvent('inspections.TypicalCaseMarked.v1', about(n), { caseId, unitId: c.unitId, year: Number(closedOn.slice(0, 4)), quarter: quarterOf(closedOn), measures: c.measures.map((m) => m.kind), summary, personName: c.person.name, actor: actorOf(caller) }, cause, now),
         ],
       };
     },
