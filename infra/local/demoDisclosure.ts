@@ -4,6 +4,9 @@
  * discipline body handled by the city's), filed through the public route as anyone would, each from
  * a loopback address of its own so that the demo leaves the user's own limit per address untouched,
  * and handled by each unit's discipline body. Skipped when the city's units have complaints already.
+ * Then what is published, approved by each reviewing body as its inspector would: the counties' key
+ * tasks, their progress and lights (one light left for review), the city's ranking of the counties
+ * and its typical case. Skipped when the city has published items already.
  */
 import type { Runtime } from './runtime.js';
 import { signToken } from './jwt.js';
@@ -38,6 +41,7 @@ export const seedDisclosure = async (api: HttpClient, runtime: Runtime, tree: re
   const inspectorOf = (unitId: string) => signToken(runtime.keys, 'discipline_inspector', unitId, `demo-discipline_inspector-${unitId}`);
   const handledBy = async (unitId: string) =>
     (await api.expect<{ complaints: Array<{ complaintId: string; unitId: string }> }>('GET', `/api/units/${unitId}/complaints`, 200, { token: await inspectorOf(unitId) })).complaints;
+  await seedPublication(api, inspectorOf, cityId, counties);
   if ((await handledBy(towns[0]!.id)).length > 0) return;
 
   const [received, accepted, answered, answeredDirectly, referred] = demoComplaintFacts;
@@ -74,5 +78,29 @@ export const seedDisclosure = async (api: HttpClient, runtime: Runtime, tree: re
       if (step === 'refer') await api.expect('POST', `${at}/refer`, 200, { token, body: { to: 'case', note: '反映问题线索具体，转立案审查。' } });
       if (step === 'rate') await api.expect('POST', '/api/public/complaints/rating', 200, { localAddress: from, body: { receiptCode, rating: index === 2 ? 'satisfied' : 'basicallySatisfied' } });
     }
+  }
+};
+
+type ReviewItem = { itemId: string; kind: string; status: string };
+
+/** The reviewing bodies approve what the demo's reports and inspections proposed; the last county's last light waits for review. */
+const seedPublication = async (api: HttpClient, inspectorOf: (unitId: string) => Promise<string>, cityId: string, counties: readonly DemoUnit[]): Promise<void> => {
+  const queue = async (unitId: string) => (await api.expect<{ items: ReviewItem[] }>('GET', `/api/units/${unitId}/publication-items`, 200, { token: await inspectorOf(unitId) })).items;
+  /** The unit's items once every kind is there (the proposals reach the service on the topics). */
+  const proposed = (unitId: string, kinds: readonly string[]) =>
+    eventually(async () => {
+      const items = await queue(unitId);
+      return kinds.every((k) => items.some((i) => i.kind === k)) ? items : undefined;
+    }, 60_000, `the publication items of ${unitId}`, 250);
+  const city = await proposed(cityId, ['ranking', 'typicalCase']);
+  if (city.some((i) => i.status !== 'proposed')) return;
+  const approve = async (unitId: string, items: readonly ReviewItem[]) => {
+    const token = await inspectorOf(unitId);
+    for (const i of items) await api.expect('POST', `/api/publication-items/${i.itemId}/approve`, 200, { token, body: {} });
+  };
+  await approve(cityId, city);
+  for (const [c, county] of counties.entries()) {
+    const items = (await proposed(county.id, ['keyTask', 'keyTaskProgress', 'keyTaskLight'])).filter((i) => i.status === 'proposed');
+    await approve(county.id, c === counties.length - 1 ? items.slice(1) : items);
   }
 };

@@ -58,6 +58,7 @@ export const seedInspections = async (api: HttpClient, runtime: Runtime, tree: r
   const closed = await open(removed, '在工程项目招投标中违规干预，造成重大损失', { source: { kind: 'hearingComment', id: `demo-hearing-${counties[0]!.id.slice(-6)}`, note: '述责述廉点评指出' } });
   await step(closed, 'measures', { measure: 'removal', decidedOn: cstDay(-25), basis: '依据《中国共产党问责条例》第八条第三款' });
   await step(closed, 'close', { outcome: 'accountable', closedOn: cstDay(-20) });
+  await step(closed, 'typical', { summary: `${removed.name}在工程项目招投标中违规干预，造成重大损失，受到免职处理，一年内不得担任与原任职务相当的领导职务。` });
   await post(`/api/units/${removed.unitId}/people/${removed.personId}/opinions`, commission, { appointment: { kind: 'equivalent', post: '市直部门主要负责人', on: cstDay(30) } }, 201);
 
   // Exempted: the department's committee asked, the commission granted, a clarification notice issued.
@@ -134,7 +135,7 @@ export const seedInspections = async (api: HttpClient, runtime: Runtime, tree: r
 
   // The year's assessment of the counties in Haining's configuration: on-site points entered, the
   // results published, and the last-ranked county's feedback sheet issued.
-  const assessment = await post<{ assessmentId: string }>(`/api/units/${cityId}/assessments`, commission, { year, configuration: 'haining', category: '县（市、区）委', disclosureScope: 'subtree', admonishLowest: 1 }, 201);
+  const assessment = await post<{ assessmentId: string }>(`/api/units/${cityId}/assessments`, commission, { year, configuration: 'haining', category: '县（市、区）委', disclosureScope: 'public', admonishLowest: 1 }, 201);
   const onSite = [18, 16, 14];
   for (const [i, county] of counties.entries()) {
     await api.expect('PUT', `/api/assessments/${assessment.assessmentId}/units/${county.id}/entries/onSite`, 200, { token: commission, body: { points: onSite[i % onSite.length], note: '实地查看台账、听取汇报、个别谈话' } });

@@ -3,7 +3,7 @@
  * has staffed 海城市's units and published their lists. Reports in every state (accepted, submitted,
  * returned, a draft, last year's submitted late, the rest missing); last year's hearing of a county
  * secretary with questions and comments, two of which opened rectification items (one closed, one
- * overdue); and each county's key tasks with the lights of the quarters begun. Driven through the
+ * overdue); and each county's key tasks with a progress report and the lights of the quarters begun. Driven through the
  * API like everything else; skipped when the county of the hearing already has key tasks.
  */
 import type { Runtime } from './runtime.js';
@@ -115,6 +115,10 @@ export const seedReports = async (api: HttpClient, runtime: Runtime, tree: reado
           measures: '制定方案、逐项排查、按季督查、年底评估',
           milestones: [1, 2, 3, 4].map((q) => ({ date: `${taskYear}-${String(q * 3).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}`, text: `第${q}季度节点任务` })),
         },
+      });
+      await api.expect('POST', `/api/units/${county.id}/key-tasks/${task.taskId}/progress`, 200, {
+        token: staff,
+        body: { note: m === 0 ? '已完成班子成员和重点岗位廉政风险点排查，建立台账并逐项制定防控措施。' : '开展“四风”问题专项检查两轮，发现问题已全部交办整改。', attachmentIds: [] },
       });
       for (let q = 1; q <= quarters; q++) {
         const light = lights[(c + m + q) % lights.length]!;

@@ -72,7 +72,12 @@ const reviewStep = <const B extends z.ZodType>(name: string, description: string
     reach: { kind: 'own-unit', unit: itemInPath },
     summary,
     request: { path: ItemPath, body },
-    responses: { 200: { description: 'The item, with what it publishes', body: ReviewItem }, 404: { description: 'No such item', body: Problem }, 409: { description: 'The item is in another state, or was changed meanwhile', body: Problem } },
+    responses: {
+      200: { description: 'The item, with what it publishes', body: ReviewItem },
+      404: { description: 'No such item', body: Problem },
+      409: { description: 'The item is in another state, or was changed meanwhile', body: Problem },
+      422: { description: 'A scope wider than the one proposed', body: Problem },
+    },
   });
 /** A public route: no token, the same for everyone. */
 const open = { public: true, roles: [], reach: { kind: 'listing' } } as const;

@@ -203,3 +203,28 @@ it('seeds public complaints in every state, one about a county’s discipline bo
   );
   expect(figures.received - figures.handled).toBeGreaterThanOrEqual(2);
 });
+
+it('publishes the counties’ key tasks with their progress and lights, the ranking of the counties and one typical case, no name in full', async () => {
+  // Act
+  const units = await seedDemo(runtime, 2025, 2026);
+
+  // Assess
+  const city = units.find((u) => u.name === demoCity && u.parentId === null)!;
+  const counties = units.filter((u) => u.parentId === city.id && units.some((t) => t.parentId === u.id));
+  type Item = { kind: string; title: string; payload: Record<string, unknown> };
+  const { items } = (await api<{ items: Item[] }>(runtime, 'GET', `/api/public/items?unitId=${city.id}`)).body;
+  expect([...new Set(items.map((i) => i.kind))]).toEqual(expect.arrayContaining(['keyTask', 'keyTaskProgress', 'keyTaskLight', 'ranking', 'typicalCase']));
+  const typical = items.filter((i) => i.kind === 'typicalCase');
+  expect(typical).toHaveLength(1);
+  expect(typical[0]!.payload.summary).toMatch(/^[^\s]{1,2}某在工程项目招投标中违规干预/);
+  expect(items.find((i) => i.kind === 'ranking')!.payload.ranking).toHaveLength(counties.length);
+  const admin = await tokenFor(runtime, 'admin');
+  const names = (await Promise.all(counties.map(async (c) => (await api<{ posts: Array<{ name: string }> }>(runtime, 'GET', `/api/units/${c.id}/posts`, { token: admin })).body.posts))).flat().map((p) => p.name);
+  const published = JSON.stringify(items);
+  expect(names.filter((n) => published.includes(n))).toEqual([]);
+  // The last county's newest item waits for its discipline body's review.
+  const last = counties[counties.length - 1]!;
+  const reviewer = await tokenFor(runtime, 'discipline_inspector', last.id, `demo-discipline_inspector-${last.id}`);
+  const queue = (await api<{ items: Array<{ status: string }> }>(runtime, 'GET', `/api/units/${last.id}/publication-items?status=proposed`, { token: reviewer })).body.items;
+  expect(queue).toHaveLength(1);
+});

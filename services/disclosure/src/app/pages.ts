@@ -195,7 +195,7 @@ const kindNames: Readonly<Record<PublicationKind, string>> = {
   circulation: '问责情况通报',
 };
 
-/** The Chinese label of each published field; a field without one is not shown. */
+/** The Chinese label of each published field, in the order shown; a field without one is not shown. */
 const fieldNames: Readonly<Record<string, string>> = {
   unitName: '单位',
   taskTitle: '重点任务',
@@ -230,7 +230,10 @@ const shown = (value: string | number | boolean | null): string => (value === tr
 
 /** A published payload as the page shows it: its labelled fields, and a ranking as a table. */
 const payloadHtml = (payload: PublicPayload): string => {
-  const rows = Object.entries(payload).flatMap(([field, value]) => (fieldNames[field] && !Array.isArray(value) && shown(value) !== '' ? [`<dt>${fieldNames[field]}</dt><dd>${escapeHtml(shown(value))}</dd>`] : []));
+  const rows = Object.entries(fieldNames).flatMap(([field, name]) => {
+    const value = payload[field];
+    return value === undefined || Array.isArray(value) || shown(value) === '' ? [] : [`<dt>${name}</dt><dd>${escapeHtml(shown(value))}</dd>`];
+  });
   const ranking = Array.isArray(payload.ranking)
     ? `<table><thead><tr>${rankingColumns.map(([, name]) => `<th>${name}</th>`).join('')}</tr></thead><tbody>${payload.ranking.map((r) => `<tr>${rankingColumns.map(([c]) => `<td>${escapeHtml(shown(r[c] ?? null))}</td>`).join('')}</tr>`).join('')}</tbody></table>`
     : '';

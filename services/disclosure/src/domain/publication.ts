@@ -5,7 +5,7 @@
  * configured level) and a key task's title are added, and the whole is scanned once more. Nothing
  * else of the event is ever stored. Pure functions.
  */
-import { ConflictError } from '#shared/errors.js';
+import { ConflictError, RuleError } from '#shared/errors.js';
 import type { ReportsEvent, InspectionsEvent } from '#events/index.js';
 import type { DisclosureScope, PublicationKind, PublicPayload } from '#events/disclosure/parts.js';
 import type { MeasureKind } from '#events/inspections/parts.js';
@@ -119,7 +119,7 @@ type Source = ReportsEvent | InspectionsEvent;
 const placeOf = (event: Source): Place | undefined => {
   switch (event.type) {
     case 'reports.KeyTaskAdded.v1':
-      return place('keyTask', event.data.unitId, event.data.unitId, 'public', event.data.taskId, event.data);
+      return place('keyTask', event.data.unitId, event.data.unitId, 'public', null, event.data);
     case 'reports.KeyTaskProgressed.v1':
       return place('keyTaskProgress', event.data.unitId, event.data.unitId, 'public', event.data.taskId, { ...event.data, reportedOn: event.time.slice(0, 10) });
     case 'reports.KeyTaskRated.v1':
@@ -205,9 +205,16 @@ const step = (item: PublicationItem, from: PublicationStatus, action: string): v
   if (item.status !== from) throw new ConflictError(`The item is ${item.status}; only a ${from} item can be ${action}`);
 };
 
-/** Approves and publishes a proposed item within `scope` (the candidate's own by default). */
+/** How far each scope reaches: a reviewer may narrow the scope proposed, never widen it. */
+const reach: Readonly<Record<DisclosureScope, number>> = { subtree: 1, system: 2, public: 3 };
+
+/**
+ * Approves and publishes a proposed item within `scope`: the candidate's own by default, or a
+ * narrower one (a ranking the assessment disclosed within a subtree is never published to anyone).
+ */
 export const approve = (item: PublicationItem, review: Review, publication: { title: string; payload: PublicPayload }, scope: DisclosureScope = item.scope): PublicationItem => {
   step(item, 'proposed', 'approved');
+  if (reach[scope] > reach[item.scope]) throw new RuleError('A scope wider than the one proposed', [{ path: 'body.scope', message: `不得超出拟公开范围（${item.scope}） / wider than the scope proposed` }]);
   return {
     ...item,
     status: 'published',

@@ -2,8 +2,9 @@
  * The public site in real Chromium with JavaScript turned off: a person with no account files a
  * complaint through the form, keeps the receipt code the page shows, looks the complaint up by it,
  * and, once the town's discipline body has answered, reads the answer and rates it. The pages show
- * nothing of the complainant but the code; axe-core finds no serious violation on the form (in a
- * second context, with scripts, for axe alone).
+ * nothing of the complainant but the code. The live figures count it, and the published items are
+ * filtered by unit and kind with a plain form. axe-core finds no serious violation on the form nor
+ * on the items page (in a second context, with scripts, for axe alone).
  */
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -13,6 +14,11 @@ import { repoRoot } from '#infra/local/paths.js';
 import { launchChromium, seriousViolations } from '#infra/local/support/browser.js';
 import { httpClient, type HttpClient } from '#infra/local/support/httpClient.js';
 import { documentClient, eventually, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
+import { withFreshIds } from '#events/fixtures/index.js';
+import { cloudEventContentType } from '#events/envelope.js';
+import { topics } from '#events/topics.js';
+import { KeyTaskAddedV1 } from '#events/index.js';
+import { kafkaProducer } from '#shared/kafka/producer.js';
 
 const screenshots = path.join(repoRoot, 'docs/screenshots');
 /** The limits per client address, which Chromium's address (127.0.0.1) shares with every test that sends from no address of its own. */
@@ -27,6 +33,7 @@ const previousLimits = limitVariables.map((name) => process.env[name]);
 const units = {} as { city: string; town: string };
 const stamp = Date.now().toString(36);
 const phone = `137${String(Date.now()).slice(-8)}`;
+const townName = `公开${stamp}镇`;
 
 beforeAll(async () => {
   // Chromium sends from 127.0.0.1, like every test that sends from no address of its own (the fuzz
@@ -35,7 +42,7 @@ beforeAll(async () => {
   runtime = await startTestRuntime();
   client = httpClient(runtime.url);
   units.city = await registerUnit(runtime, `公开市${stamp}`, undefined, '市委');
-  units.town = await registerUnit(runtime, `公开镇${stamp}`, units.city, '乡镇（街道）党委');
+  units.town = await registerUnit(runtime, townName, units.city, '乡镇（街道）党委');
   await eventually(
     async () => (await documentClient().send(new GetCommand({ TableName: 'disclosure', Key: { pk: 'UNITS', sk: `UNIT#${units.town}` } }))).Item,
     30_000,
@@ -131,17 +138,65 @@ describe('the public site, without JavaScript', () => {
     expect(await page.getByRole('alert').textContent()).toContain('未查询到与该回执码对应的投诉');
   });
 
-  it('has no serious accessibility violation on the form', async () => {
+  it('shows the live figures, counting the complaint answered and rated', async () => {
+    // Act
+    await page.goto(`${runtime.url}/api/public/site/figures?unitId=${units.city}`);
+
+    // Assess: the first test's complaint, answered and rated satisfied
+    const town = page.locator(`tr[data-unit="${units.town}"]`);
+    expect((await town.locator('td').allTextContents()).slice(1)).toEqual(['1', '1', '0', '0', '100%']);
+  });
+
+  it('lists the published items of a unit and kind through a plain form', async () => {
+    // Prepare: the town's key task, proposed from reports.events and approved by its discipline body
+    const title = `推行村级小微权力清单${stamp}`;
+    const producer = kafkaProducer('disclosure-site-test');
+    const event = KeyTaskAddedV1.parse({ ...withFreshIds('reports.KeyTaskAdded.v1', units.town, { title }), time: new Date().toISOString() });
+    await producer.send(topics.reports, [{ key: units.town, value: JSON.stringify(event), headers: { 'content-type': cloudEventContentType } }]);
+    await producer.disconnect();
+    const reviewer = await tokenFor(runtime, 'discipline_inspector', units.town, `site-inspector-${stamp}`);
+    const item = await eventually(
+      async () => (await client.expect<{ items: Array<{ itemId: string; source: { id: string } }> }>('GET', `/api/units/${units.town}/publication-items`, 200, { token: reviewer })).items.find((i) => i.source.id === event.id),
+      30_000,
+      'the proposed key task',
+    );
+    await client.expect('POST', `/api/publication-items/${item.itemId}/approve`, 200, { token: reviewer, body: {} });
+
+    // Act
+    await page.goto(`${runtime.url}/api/public/site/items`);
+    await page.getByLabel('单位（含下级）').selectOption(units.city);
+    await page.getByLabel('类别').selectOption('keyTask');
+    await page.getByRole('button', { name: '筛选' }).click();
+
+    // Assess
+    const articles = page.locator('#items article');
+    expect(await articles.count()).toBe(1);
+    expect(await articles.first().locator('h3').textContent()).toBe(`${townName}${event.data.year}年重点任务：${title}`);
+    expect(await page.locator('#items').textContent()).not.toContain(event.data.responsible.name);
+    await page.screenshot({ path: path.join(screenshots, 'public-items.png'), fullPage: true });
+
+    // Act: another kind
+    await page.getByLabel('类别').selectOption('typicalCase');
+    await page.getByRole('button', { name: '筛选' }).click();
+
+    // Assess
+    expect(await page.locator('#items').textContent()).toContain('暂无公开事项');
+  });
+
+  it('has no serious accessibility violation on the form and the items page', async () => {
     // Prepare: axe-core needs scripts, so it runs in a context of its own
     const checking = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
     const checked = await checking.newPage();
-    await checked.goto(`${runtime.url}/api/public/site/complaint`);
 
     // Act
-    const violations = await seriousViolations(checked);
+    await checked.goto(`${runtime.url}/api/public/site/complaint`);
+    const onForm = await seriousViolations(checked);
+    await checked.goto(`${runtime.url}/api/public/site/items?unitId=${units.city}`);
+    const onItems = await seriousViolations(checked);
 
     // Assess
-    expect(violations).toEqual([]);
+    expect(onForm).toEqual([]);
+    expect(onItems).toEqual([]);
     await checking.close();
   });
 });

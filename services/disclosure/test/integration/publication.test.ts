@@ -123,6 +123,7 @@ describe('publication', () => {
     const approved = await client.expect<ReviewItem>('POST', approvePath(task), 200, { token: county, body: {} });
     await client.expect('POST', approvePath(redLight), 200, { token: county, body: { scope: 'public' } });
     await client.expect('POST', approvePath(typicalCase), 200, { token: county, body: {} });
+    const wider = await client.request('POST', approvePath(ranking), { token: await inspector(units.city), body: { scope: 'public' } });
     await client.expect('POST', approvePath(ranking), 200, { token: await inspector(units.city), body: {} });
     const rejected = await client.expect<ReviewItem>('POST', `/api/publication-items/${yellowLight.itemId}/reject`, 200, { token: county, body: { reason: '数据待核实' } });
     const again = await client.request('POST', approvePath(task), { token: county, body: {} });
@@ -131,6 +132,7 @@ describe('publication', () => {
     expect(approved).toMatchObject({ status: 'published', reviewer: { subject: `publication-inspector-${units.county}` } });
     expect(rejected).toMatchObject({ status: 'rejected' });
     expect(again.status).toBe(409);
+    expect(wider.status).toBe(422);
     const listed = await publicItems(`?unitId=${units.county}`);
     expect(listed.map((i) => i.itemId).sort()).toEqual([task.itemId, redLight.itemId, typicalCase.itemId].sort());
     expect((await publicItems(`?unitId=${units.town}&kind=typicalCase`)).map((i) => i.itemId)).toEqual([typicalCase.itemId]);

@@ -6,7 +6,7 @@
  */
 import { loadFixture, type FixtureName } from '#events/fixtures/index.js';
 import { eventSchemas, type InspectionsEvent, type ReportsEvent } from '#events/index.js';
-import { ConflictError } from '#shared/errors.js';
+import { ConflictError, RuleError } from '#shared/errors.js';
 import { approve, candidateOf, publicationOf, reject, visibleTo, withdraw, type PublicationItem } from '../../src/domain/publication.js';
 
 const event = (name: FixtureName, data: Record<string, unknown> = {}) => {
@@ -27,7 +27,7 @@ describe('what an event proposes for publication', () => {
     const c = candidateOf(event('reports.KeyTaskAdded.v1'))!;
 
     // Assess
-    expect(c).toMatchObject({ kind: 'keyTask', scope: 'public', refused: false, taskId: '019a7b2e-4c1d-7f00-8a11-3d2f6b9e1601' });
+    expect(c).toMatchObject({ kind: 'keyTask', scope: 'public', refused: false, taskId: null });
     expect(Object.keys(c.draft).sort()).toEqual(['goal', 'leadOffice', 'measures', 'milestones', 'title', 'year']);
     expect(c.draft.milestones).toBe('2027-03-31 完成清单编制；2027-09-30 全部公开运行');
     expect(JSON.stringify(c)).not.toContain('李华');
@@ -85,12 +85,19 @@ describe('the review', () => {
 
   it('publishes an approved item within the scope chosen, by a named reviewer, and withdraws it', () => {
     // Act
-    const published = approve(item(), review, { title: 't', payload: {} }, 'public');
+    const published = approve(item({ scope: 'public' }), review, { title: 't', payload: {} }, 'public');
     const withdrawn = withdraw(published, '2027-03-01', '数据有误');
 
     // Assess
     expect(published).toMatchObject({ status: 'published', scope: 'public', reviewer: { subject: 'p1' }, published: { scope: 'public', scopeUnitId: 'county', publishedOn: '2027-02-21' }, version: 2 });
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawnOn: '2027-03-01', reason: '数据有误', version: 3 });
+  });
+
+  it('lets a reviewer narrow the scope proposed, never widen it', () => {
+    const subtree = item({ scope: 'subtree' });
+    expect(approve(item({ scope: 'public' }), review, { title: 't', payload: {} }, 'system').published!.scope).toBe('system');
+    expect(() => approve(subtree, review, { title: 't', payload: {} }, 'public')).toThrow(RuleError);
+    expect(() => approve(subtree, review, { title: 't', payload: {} }, 'system')).toThrow(RuleError);
   });
 
   it('refuses a step the item’s state does not allow', () => {
