@@ -54,3 +54,8 @@ export const PublicationIds = z.object({
   kind: PublicationKind,
   unitId: z.string().min(1),
 });
+
+/** The subject of a complaint's answer deadline, which the reports service's engine tracks as an `external` deadline. */
+export const answerDeadlineSubject = (complaintId: string): string => `complaint.${complaintId}`;
+/** The complaint of a deadline's subject, if it is an answer deadline. */
+export const complaintOfSubject = (subject: string): string | undefined => (subject.startsWith('complaint.') ? subject.slice('complaint.'.length) : undefined);

@@ -306,7 +306,7 @@ export default defineService({
     }),
     onReportsEvents: {
       entry: 'src/handlers/onReportsEvents.ts',
-      description: 'Proposes key tasks, their progress and their quarters’ lights from reports.events for publication',
+      description: 'Proposes key tasks, their progress and their quarters’ lights from reports.events for publication, and marks complaints whose answer deadline was escalated',
       memoryMb: 256,
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],

@@ -345,6 +345,13 @@ export default defineService({
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.inspections, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
+    onDisclosureEvents: {
+      entry: 'src/handlers/onDisclosureEvents.ts',
+      description: 'Tracks the answer deadlines of public complaints, from disclosure.events',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.disclosure, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     relay: {
       entry: 'src/handlers/relay.ts',
       description: 'Publishes outbox items to reports.events',

@@ -142,6 +142,8 @@ export const ComplaintSummary = z.object({
   filedOn: z.string(),
   dueOn: z.string(),
   overdue: z.boolean(),
+  /** The day the answer deadline was escalated to the commission above, past its due day unanswered. */
+  escalatedOn: z.string().nullable(),
 });
 export const ComplaintList = z.object({ complaints: z.array(ComplaintSummary) });
 

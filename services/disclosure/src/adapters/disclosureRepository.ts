@@ -13,6 +13,8 @@
  * - `FIGURES` / `UNIT#<unitId>`: the counters of a handling unit, kept from the service's own topic;
  * - `RATE#<scope>#<key>#<window>` / `RATE`: the requests of a client address or a receipt code in a
  *   window, gone after it (TTL);
+ * - `UNIT#<handlingUnitId>` / `ESCALATED#<complaintId>`: the answer deadline the engine escalated
+ *   above the handling body, kept beside the complaint (never written into it);
  * - `ACCESS#<complaintId>` / `<time>#<id>`: every read of a complaint by its handling body;
  * - `UNIT#<reviewUnitId>` / `ITEM#<itemId>`: a publication item, in the partition of the unit whose
  *   discipline body reviews it; it holds only its allow-listed, redacted fields;
@@ -41,7 +43,8 @@ export const receiptKey = (hash: string) => ({ pk: `RECEIPT#${hash}`, sk: 'RECEI
 export const dedupKey = (hash: string) => ({ pk: `DEDUP#${hash}`, sk: 'DEDUP' });
 export const figuresKey = (unitId: string) => ({ pk: 'FIGURES', sk: `UNIT#${unitId}` });
 
-export const complaintItem = (c: Complaint) => ({ ...complaintKey(c.handlingUnitId, c.complaintId), kind: 'complaint', ...c });
+/** A complaint as stored: the escalation of its deadline is kept beside it, never in it. */
+export const complaintItem = ({ escalatedOn: _escalated, ...c }: Complaint & { readonly escalatedOn?: string | null }) => ({ ...complaintKey(c.handlingUnitId, c.complaintId), kind: 'complaint', ...c });
 export const complaintOf = (item: Record<string, unknown>): Complaint => withoutKeys<Complaint>(item);
 
 const units = knownUnits(table);
@@ -94,13 +97,14 @@ export const publishedTo = async (audience: 'PUBLIC' | 'SIGNEDIN'): Promise<Reco
 /** One item published to anyone. */
 export const publishedToAnyone = (itemId: string) => store.getItem('PUBLIC', `ITEM#${itemId}`);
 
-/** A complaint by id, wherever it is handled. */
-export const getComplaint = async (complaintId: string): Promise<Complaint | undefined> => {
+/** A complaint by id, wherever it is handled, with the day its answer was escalated, if it was. */
+export const getComplaint = async (complaintId: string): Promise<(Complaint & { readonly escalatedOn: string | null }) | undefined> => {
   const handlingUnitId = await ownerOf(complaintId);
   if (!handlingUnitId) return undefined;
   const { pk, sk } = complaintKey(handlingUnitId, complaintId);
-  const item = await store.getItem(pk, sk);
-  return item ? complaintOf(item) : undefined;
+  const escalation = escalationKey(handlingUnitId, complaintId);
+  const [item, escalated] = await Promise.all([store.getItem(pk, sk), store.getItem(escalation.pk, escalation.sk)]);
+  return item ? { ...complaintOf(item), escalatedOn: (escalated?.escalatedOn as string | undefined) ?? null } : undefined;
 };
 
 /**
@@ -115,8 +119,14 @@ export const complaintByReceipt = async (hash: string): Promise<Complaint | unde
   return pointer && item ? complaintOf(item) : undefined;
 };
 
-/** The complaints a unit's discipline body handles, oldest first. */
-export const complaintsHandledBy = async (unitId: string): Promise<Complaint[]> => (await store.queryItems(`UNIT#${unitId}`, 'COMPLAINT#')).map(complaintOf);
+export const escalationKey = (handlingUnitId: string, complaintId: string) => ({ pk: `UNIT#${handlingUnitId}`, sk: `ESCALATED#${complaintId}` });
+
+/** The complaints a unit's discipline body handles, oldest first, each with the day its answer was escalated, if it was. */
+export const complaintsHandledBy = async (unitId: string): Promise<Array<Complaint & { readonly escalatedOn: string | null }>> => {
+  const [complaints, escalations] = await Promise.all([store.queryItems(`UNIT#${unitId}`, 'COMPLAINT#'), store.queryItems(`UNIT#${unitId}`, 'ESCALATED#')]);
+  const escalated = new Map(escalations.map((e) => [String(e.complaintId), String(e.escalatedOn)]));
+  return complaints.map(complaintOf).map((c) => ({ ...c, escalatedOn: escalated.get(c.complaintId) ?? null }));
+};
 
 /** A filing within its hour, if it was made before. */
 export const getDedup = async (hash: string) => {

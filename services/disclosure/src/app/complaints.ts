@@ -174,7 +174,7 @@ export const rateComplaint = async (typed: string, rating: Rating, clientAddress
   return receiptView(rated);
 };
 
-const summaryOf = (c: Complaint, today: string) => ({
+const summaryOf = (c: Complaint & { readonly escalatedOn?: string | null }, today: string) => ({
   complaintId: c.complaintId,
   unitId: c.unitId,
   unitName: c.unitName,
@@ -185,6 +185,7 @@ const summaryOf = (c: Complaint, today: string) => ({
   filedOn: c.filedOn,
   dueOn: c.dueOn,
   overdue: isOverdue(c, today),
+  escalatedOn: c.escalatedOn ?? null,
 });
 
 /** The complaints a unit's discipline body handles, newest first, without facts or contact details. */

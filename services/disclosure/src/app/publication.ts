@@ -33,6 +33,7 @@ import {
   taskTitle,
 } from '../adapters/disclosureRepository.js';
 import { disclosureEvent } from './events.js';
+import { escalatedEffects } from './complaintDeadlines.js';
 
 /** The namespace of item ids made from the id of the event that proposed them, so that a replay makes the same item. */
 const derivedIds = '3c9d2f41-7a0e-5b8c-9d1e-2f3a4b5c6d7e';
@@ -84,7 +85,11 @@ export const proposalEffects = (event: Source): TransactItem[] => {
 
 const reportsTypes = ['reports.KeyTaskAdded.v1', 'reports.KeyTaskProgressed.v1', 'reports.KeyTaskRated.v1'] as const;
 const inspectionsTypes = ['inspections.AssessmentRanked.v1', 'inspections.TypicalCaseMarked.v1', 'inspections.ClarificationIssued.v1', 'inspections.AccountabilityCirculated.v1'] as const;
-export const fromReportsEffects = Object.fromEntries(reportsTypes.map((t) => [t, proposalEffects])) as Record<(typeof reportsTypes)[number], (e: ReportsEvent) => TransactItem[]>;
+/** From `reports.events`: candidates for publication, and the escalation of a complaint's answer deadline. */
+export const fromReportsEffects = {
+  ...(Object.fromEntries(reportsTypes.map((t) => [t, proposalEffects])) as Record<(typeof reportsTypes)[number], (e: ReportsEvent) => TransactItem[]>),
+  'reports.DeadlineEscalated.v1': escalatedEffects,
+};
 export const fromInspectionsEffects = Object.fromEntries(inspectionsTypes.map((t) => [t, proposalEffects])) as Record<(typeof inspectionsTypes)[number], (e: InspectionsEvent) => TransactItem[]>;
 
 /** The names an item publishes: each unit's (masked below the configured level) and its key task's title. */

@@ -305,4 +305,52 @@ describe('a public complaint', () => {
     // The lookups did find the complaint: the test looked where the values could have been.
     expect(answers.find((a) => a.route === 'POST /api/public/complaints/lookup')!.text).toContain('"found":true');
   });
+
+  it('is due from the handling body: reminded before its due day, escalated above it the day after, and not once answered', async () => {
+    // Prepare: two complaints about the town; one is answered at once
+    const from = ownAddress();
+    const reports = await recordTopic(topics.reports);
+    const dayOf = (date: string, days: number) => new Date(Date.parse(`${date}T09:00:00+08:00`) + days * 86_400_000);
+    const lateFacts = `村务公开栏长期未更新（${Date.now()}）`;
+    const answeredFacts = `村卫生室药品价格未公示（${Date.now()}）`;
+    const late = (await file(from, { unitId: units.town, facts: lateFacts })).body;
+    await file(from, { unitId: units.town, facts: answeredFacts });
+    const token = await inspector(units.town);
+    const listed = (await handledBy(units.town)).complaints;
+    const views = await Promise.all(listed.map((c) => client.expect<{ facts: string; complaintId: string }>('GET', `/api/complaints/${c.complaintId}`, 200, { token })));
+    const lateId = views.find((v) => v.facts === lateFacts)!.complaintId;
+    const answeredId = views.find((v) => v.facts === answeredFacts)!.complaintId;
+    await client.expect('POST', `/api/complaints/${answeredId}/answer`, 200, { token, body: { answer: '已责令村卫生室公示药品价格。' } });
+    const about = (complaintId: string, type: string) =>
+      (reports.values() as unknown as Event[]).filter((e) => e.type === `reports.${type}.v1` && JSON.stringify(e.data).includes(`complaint.${complaintId}`));
+
+    try {
+      // Act: the engine three days before the due day, once reports has the answer
+      const reminded = await eventually(
+        async () => {
+          await runtime.fire('reports-runDeadlines', dayOf(late.dueOn, -3));
+          return about(lateId, 'ReminderSent').length > 0 ? about(lateId, 'ReminderSent') : undefined;
+        },
+        60_000,
+        'the reminder of the late complaint',
+      );
+
+      // Assess: the handling body is reminded; nothing of the answered complaint
+      expect(reminded[0]!.data).toMatchObject({ offsetDays: 3, recipient: { unitId: units.town, personId: null, role: 'discipline_inspector' } });
+      expect(about(answeredId, 'ReminderSent')).toEqual([]);
+
+      // Act: the day after the due day
+      await runtime.fire('reports-runDeadlines', dayOf(late.dueOn, 1));
+      const escalated = await eventually(async () => (about(lateId, 'DeadlineEscalated').length === 2 ? about(lateId, 'DeadlineEscalated') : undefined), 60_000, 'the escalation');
+
+      // Assess: to the county's committee and commission; the town's list shows it escalated
+      expect(escalated.map((e) => `${String(e.data.to)}@${String(e.data.unitId)}`).sort()).toEqual([`disciplineCommission@${units.county}`, `upperCommittee@${units.county}`]);
+      expect(about(answeredId, 'DeadlineEscalated')).toEqual([]);
+      const marked = await eventually(async () => (await handledBy(units.town)).complaints.find((c) => c.complaintId === lateId && (c as { escalatedOn?: string | null }).escalatedOn), 30_000, 'the complaint marked escalated');
+      expect((marked as unknown as { escalatedOn: string; overdue: boolean }).escalatedOn).toBe(dayOf(late.dueOn, 1).toISOString().slice(0, 10));
+      expect((await client.expect<{ escalatedOn: string | null }>('GET', `/api/complaints/${answeredId}`, 200, { token })).escalatedOn).toBeNull();
+    } finally {
+      await reports.stop();
+    }
+  });
 });

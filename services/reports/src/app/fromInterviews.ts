@@ -3,12 +3,15 @@
  * rectification plan, a warning notice, a feedback sheet or a patrol finding asks for rectification,
  * and this service opens the item (one model, one owner); a warning
  * notice's written reply has a deadline, registered with the engine as an `external` deadline of the
- * person warned, done when the reply comes and due again when the reply is returned. Every effect is
- * a function of the event alone, written with the inbox item.
+ * person warned, done when the reply comes and due again when the reply is returned. From
+ * `disclosure.events`, a public complaint's answer is due from the discipline body handling it, an
+ * `external` deadline of that unit, done when it is answered or referred. Every effect is a function
+ * of the event alone, written with the inbox item.
  */
 import type { TransactItem } from '#shared/kafka/consumer.js';
 import { outboxPut } from '#shared/outbox/outbox.js';
-import type { InspectionsRectificationRequestedV1, InterviewsEvent } from '#events/index.js';
+import type { DisclosureEvent, InspectionsRectificationRequestedV1, InterviewsEvent } from '#events/index.js';
+import { answerDeadlineSubject } from '#events/disclosure/parts.js';
 import { replyDeadlineSubject } from '#events/interviews/parts.js';
 import { topics } from '#events/topics.js';
 import { deadlineStateKey } from '../adapters/deadlineRepository.js';
@@ -71,4 +74,27 @@ export const fromInterviewsEffects = {
 /** From `inspections.events`: feedback sheets' demands and patrol findings ask for rectification items. */
 export const fromInspectionsEffects = {
   'inspections.RectificationRequested.v1': requested,
+};
+
+type FromDisclosure<T extends DisclosureEvent['type']> = (event: Extract<DisclosureEvent, { type: T }>) => TransactItem[];
+
+/** The title of a complaint's answer deadline in reminders: what is due, never what the complaint says. */
+const answerTitle = '公众投诉办理答复';
+
+/** A complaint's answer is due from its handling unit's discipline body by the end of its due day, escalated above it. */
+const answerDue: FromDisclosure<'disclosure.ComplaintRouted.v1'> = ({ data }) => {
+  const subject = answerDeadlineSubject(data.complaintId);
+  const dueAt = `${data.dueOn}T23:59:59+08:00`;
+  return [
+    setState(deadlineStateKey('external', data.handlingUnitId, subject), { done: false, dueAt }),
+    putDue(dueOf('external', data.handlingUnitId, subject, subject, dueAt, answerTitle, { unitId: data.handlingUnitId, personId: null, role: 'discipline_inspector' })),
+  ];
+};
+const answerDone = ({ data }: { data: { complaintId: string; handlingUnitId: string } }): TransactItem[] => [setState(deadlineStateKey('external', data.handlingUnitId, answerDeadlineSubject(data.complaintId)), { done: true })];
+
+/** From `disclosure.events`: a complaint's answer deadline, done when answered or referred. */
+export const fromDisclosureEffects = {
+  'disclosure.ComplaintRouted.v1': answerDue,
+  'disclosure.ComplaintAnswered.v1': answerDone as FromDisclosure<'disclosure.ComplaintAnswered.v1'>,
+  'disclosure.ComplaintReferred.v1': answerDone as FromDisclosure<'disclosure.ComplaintReferred.v1'>,
 };
