@@ -15,8 +15,6 @@ export const ClarificationIssuedData = z.object({
   /** The published text, written by the commission for the public. */
   text: z.string().min(1),
   issuedOn: z.iso.date(),
-  /** The person's name, which disclosure masks by its rule (张某) wherever the text writes it. */
-  personName: z.string().min(1).optional(),
   actor: Actor,
 });
 export type ClarificationIssuedData = z.infer<typeof ClarificationIssuedData>;

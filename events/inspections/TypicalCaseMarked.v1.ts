@@ -17,8 +17,6 @@ export const TypicalCaseMarkedData = z.object({
   quarter: z.number().int().min(1).max(4),
   measures: z.array(MeasureKind),
   summary: z.string().min(1),
-  /** The person's name, which disclosure masks by its rule (张某) wherever the summary writes it; it is never published. */
-  personName: z.string().min(1).optional(),
   actor: Actor,
 });
 export type TypicalCaseMarkedData = z.infer<typeof TypicalCaseMarkedData>;

@@ -9,7 +9,7 @@ import { ConflictError, RuleError } from '#shared/errors.js';
 import type { ReportsEvent, InspectionsEvent } from '#events/index.js';
 import type { DisclosureScope, PublicationKind, PublicPayload } from '#events/disclosure/parts.js';
 import type { MeasureKind } from '#events/inspections/parts.js';
-import { allowListed, maskName, maskNameIn, PersonalValueError, type PublicValue } from './redaction.js';
+import { allowListed, PersonalValueError, type PublicValue } from './redaction.js';
 
 export type PublicationStatus = 'proposed' | 'published' | 'rejected' | 'withdrawn' | 'refused';
 
@@ -83,8 +83,8 @@ const allowLists = {
     ranking: (v: unknown): PublicValue =>
       Array.isArray(v) ? v.map((r: { unitId: string; rank: number; overall: number; grade: string; vetoed: boolean }) => ({ rank: r.rank, unitId: r.unitId, overall: r.overall, grade: r.grade, vetoed: r.vetoed })) : [],
   },
-  typicalCase: { year: whole, quarter: whole, measures: (v: unknown) => (Array.isArray(v) ? v.map((m: MeasureKind) => measureNames[m] ?? '').join('、') : ''), summary: text, person: text },
-  clarification: { person: text, text, issuedOn: text },
+  typicalCase: { year: whole, quarter: whole, measures: (v: unknown) => (Array.isArray(v) ? v.map((m: MeasureKind) => measureNames[m] ?? '').join('、') : ''), summary: text },
+  clarification: { text, issuedOn: text },
   circulation: {
     year: whole,
     quarter: whole,
@@ -114,7 +114,7 @@ type Source = ReportsEvent | InspectionsEvent;
 /**
  * Where an event's item goes, if its type is published at all: the unit's own discipline body
  * reviews what is about the unit, the organising commission what it organised, and the commission
- * that handled a case what it wrote for the public. A person's name is masked in the texts here.
+ * that handled a case what it wrote for the public.
  */
 const placeOf = (event: Source): Place | undefined => {
   switch (event.type) {
@@ -126,14 +126,11 @@ const placeOf = (event: Source): Place | undefined => {
       return place('keyTaskLight', event.data.unitId, event.data.unitId, 'public', event.data.taskId, event.data);
     case 'inspections.AssessmentRanked.v1':
       return place('ranking', event.data.unitId, event.data.unitId, event.data.disclosureScope, null, event.data);
-    case 'inspections.TypicalCaseMarked.v1': {
-      const { personName, summary } = event.data;
-      return place('typicalCase', event.data.unitId, event.data.actor.unitId ?? event.data.unitId, 'public', null, { ...event.data, summary: maskNameIn(summary, personName), person: personName ? maskName(personName) : '' });
-    }
-    case 'inspections.ClarificationIssued.v1': {
-      const { personName } = event.data;
-      return place('clarification', event.data.unitId, event.data.actor.unitId ?? event.data.unitId, 'public', null, { ...event.data, text: maskNameIn(event.data.text, personName), person: personName ? maskName(personName) : '' });
-    }
+    // The texts come with the person's name masked already: inspections holds the name and applies the rule.
+    case 'inspections.TypicalCaseMarked.v1':
+      return place('typicalCase', event.data.unitId, event.data.actor.unitId ?? event.data.unitId, 'public', null, event.data);
+    case 'inspections.ClarificationIssued.v1':
+      return place('clarification', event.data.unitId, event.data.actor.unitId ?? event.data.unitId, 'public', null, event.data);
     case 'inspections.AccountabilityCirculated.v1':
       return place('circulation', event.data.unitId, event.data.unitId, 'public', null, { ...event.data, ...event.data.measuresByGrade, typicalCases: event.data.typicalCaseIds });
     default:

@@ -5,16 +5,7 @@
  * number. Pure functions.
  */
 
-/** Two-character surnames, which keep both characters (欧阳某, not 欧某). */
-const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '端木', '澹台', '万俟', '闻人', '申屠'];
-
-/** A person's name as published: the surname and 某 (张某, 欧阳某); 某 alone when there is no name. */
-export const maskName = (name: string): string => {
-  const trimmed = name.trim();
-  if (trimmed === '') return '某';
-  const compound = compoundSurnames.find((s) => trimmed.startsWith(s) && trimmed.length > s.length);
-  return `${compound ?? [...trimmed][0]}某`;
-};
+export { maskName, maskNameIn } from '#shared/names.js';
 
 /** The kinds a unit's name ends with, longest first, which a masked name keeps (某镇, 某街道, 某局). */
 const unitKinds = ['街道办事处', '街道', '社区', '管委会', '委员会', '中心', '公司', '学校', '医院', '镇', '乡', '村', '局', '委', '办', '院', '所'];
@@ -68,6 +59,3 @@ export class PersonalValueError extends Error {
     this.name = 'PersonalValueError';
   }
 }
-
-/** `text` with every writing of the person's full name masked as {@link maskName} says (张某). */
-export const maskNameIn = (text: string, name: string | undefined): string => (name && name.trim().length > 1 ? text.split(name.trim()).join(maskName(name)) : text);

@@ -92,7 +92,8 @@ describe('publication', () => {
         { unitId: units.town, rank: 2, overall: 70, grade: '不合格', vetoed: true },
       ],
     });
-    const typical = await publish('inspections.TypicalCaseMarked.v1', units.town, { personName: person, summary: `${person}在工程招投标中违规干预，受到免职处理。`, actor: commission });
+    // Inspections masks the person's name in the text it writes for the public (its cases test shows it).
+    const typical = await publish('inspections.TypicalCaseMarked.v1', units.town, { summary: '赵某在工程招投标中违规干预，受到免职处理。', actor: commission });
     const other = await inspector(units.town);
     const secretary = await tokenFor(runtime, 'unit_secretary', units.county, 'publication-secretary');
 
@@ -108,7 +109,7 @@ describe('publication', () => {
     expect([task.status, redLight.status, ranking.status, typicalCase.status]).toEqual(['proposed', 'proposed', 'proposed', 'proposed']);
     expect(note).toMatchObject({ status: 'refused', publication: null });
     expect(redLight.publication).toMatchObject({ title: `公开县${stamp}2027年第2季度重点任务亮灯：推进清廉机关建设${stamp}（红灯）`, payload: { light: '红灯', taskTitle: `推进清廉机关建设${stamp}` } });
-    expect(typicalCase.publication!.payload).toMatchObject({ unitName: '某镇', person: '赵某', summary: '赵某在工程招投标中违规干预，受到免职处理。', measures: '免职' });
+    expect(typicalCase.publication!.payload).toMatchObject({ unitName: '某镇', summary: '赵某在工程招投标中违规干预，受到免职处理。', measures: '免职' });
     expect(ranking).toMatchObject({ scope: 'subtree' });
     expect(await publicItems(`?unitId=${units.county}`)).toEqual([]);
 

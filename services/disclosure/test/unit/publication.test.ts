@@ -7,6 +7,7 @@
 import { loadFixture, type FixtureName } from '#events/fixtures/index.js';
 import { eventSchemas, type InspectionsEvent, type ReportsEvent } from '#events/index.js';
 import { ConflictError, RuleError } from '#shared/errors.js';
+import { maskNameIn } from '#shared/names.js';
 import { approve, candidateOf, publicationOf, reject, visibleTo, withdraw, type PublicationItem } from '../../src/domain/publication.js';
 
 const event = (name: FixtureName, data: Record<string, unknown> = {}) => {
@@ -33,14 +34,19 @@ describe('what an event proposes for publication', () => {
     expect(JSON.stringify(c)).not.toContain('李华');
   });
 
-  it('masks the person’s name in a typical case’s summary and keeps the measures’ names, not the case', () => {
+  it('keeps of a typical case its public text and the measures’ names, nothing of the case', () => {
     // Act
-    const c = candidateOf(event('inspections.TypicalCaseMarked.v1', { personName: '欧阳建国', summary: '欧阳建国在工程招投标中违规干预，欧阳建国受到免职处理。' }))!;
+    const c = candidateOf(event('inspections.TypicalCaseMarked.v1', { summary: '欧阳某在工程招投标中违规干预，受到免职处理。' }))!;
 
     // Assess
-    expect(c.draft).toEqual({ year: 2027, quarter: 3, measures: '免职', summary: '欧阳某在工程招投标中违规干预，欧阳某受到免职处理。', person: '欧阳某' });
+    expect(c.draft).toEqual({ year: 2027, quarter: 3, measures: '免职', summary: '欧阳某在工程招投标中违规干预，受到免职处理。' });
     expect(c.reviewUnitId).toBe('019a7b2e-4c1d-7f00-8a11-3d2f6b9e0c02');
-    expect(JSON.stringify(c)).not.toContain('建国');
+  });
+
+  it('masks every writing of a person’s full name by the rule, a compound surname whole', () => {
+    expect(maskNameIn('欧阳建国在工程招投标中违规干预，欧阳建国受到免职处理。', '欧阳建国')).toBe('欧阳某在工程招投标中违规干预，欧阳某受到免职处理。');
+    expect(maskNameIn('张伟同志', '张伟')).toBe('张某同志');
+    expect(maskNameIn('无名', undefined)).toBe('无名');
   });
 
   it('refuses a text that still holds a mobile or identity-card number, keeping nothing of it', () => {

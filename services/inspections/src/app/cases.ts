@@ -5,6 +5,7 @@
  * writes the case, its pointers and its events in one transaction.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { maskNameIn } from '#shared/names.js';
 import type { Caller } from '#shared/auth/claims.js';
 import { againOnConflict, stateOf, type ItemPut } from '#shared/dynamo/store.js';
 import { NotFoundError, RuleError } from '#shared/errors.js';
@@ -170,7 +171,7 @@ export const escalateCase = (caller: Caller, caseId: string, reason: string, now
 
 const clarificationEvent = (caller: Caller, c: Case, cause: Causation, now: Date) =>
   c.clarification
-    ? [inspectionsEvent('inspections.ClarificationIssued.v1', about(c), { clarificationId: c.clarification.clarificationId, caseId: c.caseId, unitId: c.unitId, person: ref(c.person), text: c.clarification.text, issuedOn: c.clarification.issuedOn, personName: c.person.name, actor: actorOf(caller) }, cause, now)]
+    ? [inspectionsEvent('inspections.ClarificationIssued.v1', about(c), { clarificationId: c.clarification.clarificationId, caseId: c.caseId, unitId: c.unitId, person: ref(c.person), text: maskNameIn(c.clarification.text, c.person.name), issuedOn: c.clarification.issuedOn, actor: actorOf(caller) }, cause, now)]
     : [];
 
 const closedEvent = (caller: Caller, c: Case, cause: Causation, now: Date) =>
@@ -243,7 +244,7 @@ export const followUp = (caller: Caller, caseId: string, input: { visitedOn: str
 /** The quarter (1–4) of a date. */
 export const quarterOf = (date: string): number => Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
 
-/** Marks a closed case typical, with the text written for the public; only that text and the measures' kinds leave the service. */
+/** Marks a closed case typical, with the text written for the public; only that text (the person's name masked by the rule, 张某) and the measures' kinds leave the service. */
 export const markTypical = (caller: Caller, caseId: string, summary: string, now: Date, cause: Causation) =>
   step(
     caseId,
@@ -254,7 +255,7 @@ export const markTypical = (caller: Caller, caseId: string, summary: string, now
       return {
         next,
         events: (n) => [
-          inspectionsEvent('inspections.TypicalCaseMarked.v1', about(n), { caseId, unitId: c.unitId, year: Number(closedOn.slice(0, 4)), quarter: quarterOf(closedOn), measures: c.measures.map((m) => m.kind), summary, personName: c.person.name, actor: actorOf(caller) }, cause, now),
+          inspectionsEvent('inspections.TypicalCaseMarked.v1', about(n), { caseId, unitId: c.unitId, year: Number(closedOn.slice(0, 4)), quarter: quarterOf(closedOn), measures: c.measures.map((m) => m.kind), summary: maskNameIn(summary, c.person.name), actor: actorOf(caller) }, cause, now),
         ],
       };
     },
