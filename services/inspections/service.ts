@@ -491,6 +491,13 @@ export default defineService({
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
+    onDisclosureEvents: {
+      entry: 'src/handlers/onDisclosureEvents.ts',
+      description: 'Keeps the public complaints referred for a case, from disclosure.events, which a case may cite',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.disclosure, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     onInterviewsEvents: {
       entry: 'src/handlers/onInterviewsEvents.ts',
       description: 'Files talks and warning notices in the integrity files of the people they name',

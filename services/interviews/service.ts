@@ -280,6 +280,13 @@ export default defineService({
       timeoutSeconds: 60,
       triggers: [{ type: 'kafka', topic: topics.reports, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
     },
+    onDisclosureEvents: {
+      entry: 'src/handlers/onDisclosureEvents.ts',
+      description: 'Keeps the public complaints referred for a talk, from disclosure.events, which a talk may cite',
+      memoryMb: 256,
+      timeoutSeconds: 60,
+      triggers: [{ type: 'kafka', topic: topics.disclosure, batchSize: 500, startingPosition: 'TRIM_HORIZON' }],
+    },
     onInspectionsEvents: {
       entry: 'src/handlers/onInspectionsEvents.ts',
       description: 'Suggests admonishment talks with the heads of the units a year-end assessment ranked lowest, from inspections.events',

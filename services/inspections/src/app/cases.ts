@@ -11,7 +11,7 @@ import { againOnConflict, stateOf, type ItemPut } from '#shared/dynamo/store.js'
 import { NotFoundError, RuleError } from '#shared/errors.js';
 import { cstDate, toCstIso, type Causation, type CloudEvent } from '#events/envelope.js';
 import { actorOf } from '#events/people.js';
-import { accessLog, caseKey, getKnownUnit, ownerKey, owners, personKey, recordAccess, store, unitItems } from '../adapters/inspectionRepository.js';
+import { accessLog, caseKey, getKnownUnit, ownerKey, owners, personKey, recordAccess, referredComplaint, store, unitItems } from '../adapters/inspectionRepository.js';
 import { banRules, doubleInquirySituations, exemptionSituations, followUpMonths } from '../config.js';
 import { measures } from '../domain/accountability.js';
 import * as rules from '../domain/cases.js';
@@ -60,7 +60,7 @@ const summaryOf = async (c: Case) => {
   return { ...view, measures: c.measures.map((m) => ({ kind: m.kind, name: measures[m.kind].name, decidedOn: m.decidedOn })) };
 };
 
-const checkSource = async (source: OpenCaseBody['source']): Promise<Case['source']> => {
+const checkSource = async (source: OpenCaseBody['source'], unitId: string): Promise<Case['source']> => {
   if (source.kind === 'manual') {
     if (!source.note) throw new RuleError('A clue entered by hand says what it was', [{ path: 'source.note', message: '请填写线索内容' }]);
     return { kind: 'manual', id: source.id ?? uuidv7(), note: source.note };
@@ -68,13 +68,20 @@ const checkSource = async (source: OpenCaseBody['source']): Promise<Case['source
   if (!source.id) throw new RuleError('The source names its record', [{ path: 'source.id', message: '请填写线索来源的记录编号' }]);
   // Failure to pursue accountability is itself a case: it names the case that was not pursued.
   if (source.kind === 'failureToPursue' && (await owners.case(source.id)) === undefined) throw new RuleError('No such case', [{ path: 'source.id', message: '所指问责案件不存在' }]);
+  // A public complaint is a source once its handling body referred it for a case, about this unit or one above it.
+  if (source.kind === 'complaint') {
+    const referred = await referredComplaint(source.id);
+    const unit = referred ? await getKnownUnit(unitId) : undefined;
+    if (!referred || !unit || (referred.unitId !== unitId && !unit.ancestorIds.includes(referred.unitId)))
+      throw new RuleError('No complaint referred for a case about this unit', [{ path: 'source.id', message: '未找到转立案审查的该单位投诉' }]);
+  }
   return { kind: source.kind, id: source.id, note: source.note ?? null };
 };
 
 /** A commission opens a case on a clue about a person who holds or held a post in the unit. */
 export const openCase = async (caller: Caller, unitId: string, input: OpenCaseBody, now: Date, cause: Causation) => {
   const person = await personOfUnit(unitId, input.personId, 'personId');
-  const source = await checkSource(input.source);
+  const source = await checkSource(input.source, unitId);
   if (input.openedOn > cstDate(now)) throw new RuleError('A case is not opened in the future', [{ path: 'openedOn', message: '立案日期不能晚于今天' }]);
   const c = rules.openCase(
     { caseId: uuidv7(), unitId, person, handlingUnitId: caller.unitId ?? unitId, source, facts: input.facts, situation: input.situation ?? null, openedOn: input.openedOn, openedBy: caller.subject },

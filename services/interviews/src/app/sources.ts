@@ -5,14 +5,14 @@ import type { SourceKind } from '#events/interviews/parts.js';
 import { getSource } from '../adapters/interviewRepository.js';
 import type { SourceInput } from '../schemas.js';
 
-/** Kinds announced on `reports.events`, which this service keeps and checks. */
-const fromReports: ReadonlySet<SourceKind> = new Set(['keyTaskLight', 'hearingComment', 'rectification']);
-/** Kinds whose records live in services of their own (patrols, complaints, assessments): named by id, checked there. */
-const fromElsewhere: ReadonlySet<SourceKind> = new Set(['patrolFinding', 'complaint', 'assessment']);
+/** Kinds announced on `reports.events`, and complaints referred for a talk on `disclosure.events`, which this service keeps and checks. */
+const fromReports: ReadonlySet<SourceKind> = new Set(['keyTaskLight', 'hearingComment', 'rectification', 'complaint']);
+/** Kinds whose records live in services of their own (patrols, assessments): named by id, checked there. */
+const fromElsewhere: ReadonlySet<SourceKind> = new Set(['patrolFinding', 'assessment']);
 
 /**
- * The source as kept: a record of the reports service must exist and be about the unit; a patrol
- * finding or a complaint names its record; a clue entered by hand (online opinion, a hotline call,
+ * The source as kept: a record of the reports service, or a complaint referred for a talk, must
+ * exist and be about the unit; a patrol finding or an assessment names its record; a clue entered by hand (online opinion, a hotline call,
  * supervision, a decision) says what it was and gets an id of its own.
  */
 export const resolveSource = async (input: SourceInput, unitId: string): Promise<{ kind: SourceKind; id: string; summary: string }> => {

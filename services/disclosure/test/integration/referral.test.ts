@@ -1,0 +1,88 @@
+/**
+ * A referred complaint leads on, through the topics: referred for a case, the commission above may
+ * open an accountability case on it (inspections); referred for a talk, a talk may cite it
+ * (interviews). A complaint not referred, or referred the other way, is refused as a source (422 on
+ * `source.id`), so that a case or a talk cites only what the handling body sent it.
+ */
+import type { Runtime } from '#infra/local/runtime.js';
+import { httpClient, type HttpAnswer, type HttpClient } from '#infra/local/support/httpClient.js';
+import { signingFlow, type Holder } from '#infra/local/support/signingFlow.js';
+import { eventually, ownAddress, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
+
+type Problem = { errors?: Array<{ path: string }> };
+
+let runtime: Runtime;
+let client: HttpClient;
+let county: string;
+let town: string;
+let countyChief: Holder;
+let cadre: Holder;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  client = httpClient(runtime.url);
+  const stamp = Date.now().toString(36);
+  const city = await registerUnit(runtime, `转办市${stamp}`, undefined, '市委');
+  county = await registerUnit(runtime, `转办县${stamp}`, city);
+  town = await registerUnit(runtime, `转办镇${stamp}`, county, '乡镇（街道）党委');
+  const flow = signingFlow(client, runtime.keys);
+  countyChief = await flow.assign(county, '县纪委书记', 'disciplineChief', '县纪委书记', [], '2025-01-06');
+  cadre = await flow.assign(town, '镇党委委员', 'teamMember', '镇党委委员', ['财务'], '2025-01-06');
+});
+
+afterAll(async () => {
+  client?.close();
+  await runtime?.stop();
+});
+
+/** Files a complaint about the town and, if `to` is given, has the town's discipline body refer it. */
+const complaint = async (facts: string, to?: 'case' | 'talk') => {
+  const from = ownAddress();
+  await eventually(async () => ((await client.request('POST', '/api/public/complaints', { localAddress: from, body: { unitId: town, facts } })).status === 201 ? true : undefined), 30_000, 'disclosure to know the town');
+  const token = await tokenFor(runtime, 'discipline_inspector', town, 'referral-town-inspector');
+  const listed = (await client.expect<{ complaints: Array<{ complaintId: string }> }>('GET', `/api/units/${town}/complaints`, 200, { token })).complaints;
+  const views = await Promise.all(listed.map((c) => client.expect<{ complaintId: string; facts: string }>('GET', `/api/complaints/${c.complaintId}`, 200, { token })));
+  const complaintId = views.find((v) => v.facts === facts)!.complaintId;
+  if (to) await client.expect('POST', `/api/complaints/${complaintId}/refer`, 200, { token, body: { to, note: to === 'case' ? '线索具体，转立案审查' : '问题较轻，转谈话提醒' } });
+  return complaintId;
+};
+
+/** Tries until the service has the referral (or the person), then gives the answer: 201, or the refusal that stays. */
+const settled = (attempt: () => Promise<HttpAnswer<unknown>>, accept: (a: HttpAnswer<unknown>) => boolean, what: string) =>
+  eventually(async () => {
+    const answer = await attempt();
+    return accept(answer) ? answer : undefined;
+  }, 30_000, what);
+
+const sourcePath = (a: HttpAnswer<unknown>) => (a.body as Problem).errors?.map((e) => e.path) ?? [];
+
+describe('a referred complaint', () => {
+  it('opens the way to a case when referred for one, and to a talk when referred for one, and to nothing else', async () => {
+    // Prepare
+    const stamp = Date.now();
+    const forCase = await complaint(`村干部优亲厚友，违规确定低保对象（${stamp}）`, 'case');
+    const forTalk = await complaint(`站所工作人员工作日午间饮酒（${stamp}）`, 'talk');
+    const notReferred = await complaint(`办事窗口推诿扯皮（${stamp}）`);
+    const commission = await tokenFor(runtime, 'discipline_inspector', county, countyChief.personId);
+    const openCase = (complaintId: string) =>
+      client.request('POST', `/api/units/${town}/cases`, { token: commission, body: { personId: cadre.personId, source: { kind: 'complaint', id: complaintId }, facts: '经初核，反映问题基本属实', openedOn: '2026-11-20' } });
+    const proposeTalk = (complaintId: string) =>
+      client.request('POST', `/api/units/${town}/talks`, { token: commission, body: { kind: 'reminder', source: { kind: 'complaint', id: complaintId }, interviewees: [cadre.personId], subject: '群众反映问题提醒谈话' } });
+
+    // Act
+    const opened = await settled(() => openCase(forCase), (a) => a.status === 201, 'the case on the referred complaint');
+    const talk = await settled(() => proposeTalk(forTalk), (a) => a.status === 201, 'the talk on the referred complaint');
+    const caseOnTalkReferral = await openCase(forTalk);
+    const caseOnNothing = await openCase(notReferred);
+    const talkOnCaseReferral = await proposeTalk(forCase);
+    const talkOnNothing = await proposeTalk(notReferred);
+
+    // Assess
+    expect(opened.body).toMatchObject({ source: { kind: 'complaint', id: forCase } });
+    expect(talk.body).toMatchObject({ source: { kind: 'complaint', id: forTalk, summary: expect.stringContaining('公众投诉转谈话处理') } });
+    for (const refused of [caseOnTalkReferral, caseOnNothing, talkOnCaseReferral, talkOnNothing]) {
+      expect(refused.status).toBe(422);
+      expect(sourcePath(refused)).toEqual(['source.id']);
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { kafkaConsumer } from '#shared/kafka/consumer.js';
+import { kafkaProducer } from '#shared/kafka/producer.js';
+import { createLogger } from '#shared/logger.js';
+import { tableName } from '#shared/dynamo/client.js';
+import { now } from '#shared/clock.js';
+import { DisclosureEvent } from '#events/index.js';
+import { fromDisclosureEffects } from '../app/fromDisclosure.js';
+
+/** Keeps the public complaints referred for a talk, which a talk may cite as its source. */
+export const handler = kafkaConsumer({
+  consumerName: 'interviews-onDisclosureEvents',
+  tableName: () => tableName('interviews'),
+  schema: DisclosureEvent,
+  producer: kafkaProducer('interviews-onDisclosureEvents'),
+  logger: createLogger('interviews'),
+  now,
+  effects: fromDisclosureEffects,
+});
