@@ -4,6 +4,8 @@ import { topics } from '#events/topics.js';
 import { Problem } from '#shared/http/problem.js';
 import {
   AnswerBody,
+  AttachmentFile,
+  AttachmentPath,
   ApproveBody,
   ItemPath,
   ItemsQuery,
@@ -94,6 +96,9 @@ export default defineService({
   tables: {
     main: { name: 'disclosure', stream: true },
   },
+  buckets: {
+    attachments: { description: 'Files complainants attach (JPEG, PNG, PDF by their content), each sealed with the contacts key for its complaint' },
+  },
   encryptionKeys: {
     contacts: { description: 'Encrypts complainants’ contact details and, for an hour, the receipt code of a filing' },
   },
@@ -117,12 +122,13 @@ export default defineService({
         responses: {
           201: { description: 'The receipt code, shown once', body: Filed },
           200: { description: 'The same complaint filed within the hour: its receipt code again', body: Filed },
-          422: { description: 'A unit not on the list', body: Problem },
+          422: { description: 'A unit not on the list, or an attachment too large or not a JPEG, PNG or PDF by its content', body: Problem },
           ...tooMany,
         },
-        maxBodyBytes: 64 * 1024,
+        // Three attachments of 1 MB in base64, and the rest of the complaint.
+        maxBodyBytes: 4_500_000,
       },
-      { encryptsWith: ['contacts'], decryptsWith: ['contacts'] },
+      { encryptsWith: ['contacts'], decryptsWith: ['contacts'], usesBuckets: ['attachments'], memoryMb: 512 },
     ),
     lookUpReceipt: httpFunction('src/handlers/lookUpReceipt.ts', 'Shows the status and answer of the complaint of a receipt code', {
       ...open,
@@ -247,6 +253,20 @@ export default defineService({
         responses: { 200: { description: 'The complaint', body: ComplaintView }, ...noComplaint },
       },
       { decryptsWith: ['contacts'] },
+    ),
+    complaintAttachment: httpFunction(
+      'src/handlers/complaintAttachment.ts',
+      'Reads a file attached to a complaint, opened for the handling body; the read is logged',
+      {
+        method: 'GET',
+        path: '/api/complaints/{complaintId}/attachments/{index}',
+        roles: handlingBody,
+        reach: { kind: 'own-unit', unit: complaintInPath },
+        summary: '查看投诉附件（留痕） / Read a complaint’s attachment',
+        request: { path: AttachmentPath },
+        responses: { 200: { description: 'The file, in base64', body: AttachmentFile }, 404: { description: 'No such complaint or attachment', body: Problem } },
+      },
+      { decryptsWith: ['contacts'], usesBuckets: ['attachments'], memoryMb: 512 },
     ),
     acceptComplaint: complaintStep('acceptComplaint', 'Accepts a complaint (受理) for investigation', 'accept', '受理投诉 / Accept a complaint'),
     answerComplaint: complaintStep('answerComplaint', 'Answers a complaint; the complainant reads the answer by receipt code', 'answer', '答复投诉 / Answer a complaint', AnswerBody),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Id, LongText, Month, Text, UnitId } from '#shared/http/inputs.js';
 import { ClueKind, DisclosureScope, PublicationKind, PublicPayload, Rating, ReferralKind } from '#events/disclosure/parts.js';
 import { receiptLength } from './domain/receipts.js';
+import { attachmentRules } from './domain/attachments.js';
 
 export const UnitPath = z.object({ unitId: UnitId });
 export const ComplaintPath = z.object({ complaintId: Id('complaint') });
@@ -26,6 +27,12 @@ export const ContactInput = z.strictObject({
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
+/** A file attached to a complaint: its name and its bytes in base64. */
+export const AttachmentInput = z.strictObject({
+  name: Text(100),
+  contentBase64: z.base64().max(Math.ceil((attachmentRules.maxBytes * 4) / 3) + 4, `附件超过 ${attachmentRules.maxBytes / 1024 / 1024} MB / larger than the limit`),
+});
+
 /** Body of `POST /api/public/complaints`: a complaint from anyone, without an account. */
 export const FileComplaintBody = z
   .strictObject({
@@ -35,6 +42,8 @@ export const FileComplaintBody = z
     aboutDisciplineBody: z.boolean().default(false),
     facts: LongText(5_000),
     contact: ContactInput.optional(),
+    /** Up to 3 files (JPEG, PNG or PDF by their content, 1 MB each), sealed at rest and read by the handling body only. */
+    attachments: z.array(AttachmentInput).max(attachmentRules.maxFiles).optional(),
   })
   .meta({ examples: [{ unitId: '0196a0f2-3b7c-7d1e-9f00-1a2b3c4d5e6f', aboutDisciplineBody: false, facts: '该单位公务用车存在私用情况，周末多次停放在景区停车场。' }] });
 export type FileComplaintBody = z.infer<typeof FileComplaintBody>;
@@ -148,6 +157,12 @@ export const ComplaintSummary = z.object({
 export const ComplaintList = z.object({ complaints: z.array(ComplaintSummary) });
 
 /** A complaint as its handling body reads it, the contact details decrypted; every read is logged. */
+/** An attachment as the handling body sees it listed; its file is read on its own route. */
+export const AttachmentView = z.object({ index: z.number().int(), name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() });
+/** An attachment's file, for the handling body: its bytes in base64. */
+export const AttachmentFile = AttachmentView.extend({ contentBase64: z.string() });
+export const AttachmentPath = z.object({ complaintId: Id('complaint'), index: z.coerce.number().int().min(0).max(attachmentRules.maxFiles - 1).meta({ examples: [0] }) });
+
 export const ComplaintView = ComplaintSummary.extend({
   handlingUnitId: z.string(),
   aboutDisciplineBody: z.boolean(),
@@ -157,6 +172,7 @@ export const ComplaintView = ComplaintSummary.extend({
   answeredOn: z.string().nullable(),
   referral: z.object({ to: ReferralKind, note: z.string(), referredOn: z.string() }).nullable(),
   rating: Rating.nullable(),
+  attachments: z.array(AttachmentView),
   version: z.number().int(),
 });
 export type ComplaintView = z.infer<typeof ComplaintView>;

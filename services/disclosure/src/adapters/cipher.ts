@@ -10,7 +10,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { DecryptCommand, EncryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { requireEnv } from '#shared/env.js';
 import { encryptionKeyEnvName } from '#shared/manifest.js';
 
@@ -60,4 +60,43 @@ export const decrypt = async (sealed: string, context: string): Promise<string> 
   }
   const { Plaintext } = await kmsClient().send(new DecryptCommand({ CiphertextBlob: body, KeyId: location(), EncryptionContext: { complaint: context } }));
   return Buffer.from(Plaintext!).toString('utf8');
+};
+
+/** Bytes sealed with AES-256-GCM under `key`, bound to `context`: the nonce, the tag, then the ciphertext. */
+const gcmSeal = (key: Buffer, bytes: Uint8Array, context: string): Buffer => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(context));
+  const sealed = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+};
+const gcmOpen = (key: Buffer, body: Buffer, context: string): Buffer => {
+  const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, 12));
+  decipher.setAAD(Buffer.from(context));
+  decipher.setAuthTag(body.subarray(12, 28));
+  return Buffer.concat([decipher.update(body.subarray(28)), decipher.final()]);
+};
+
+/**
+ * A file (an attachment, up to a few MB) sealed for `context`. Locally with the key file (first
+ * byte 1); in AWS by envelope encryption, as KMS encrypts at most 4 KB itself: a data key from
+ * GenerateDataKey seals the bytes and is kept encrypted beside them (first byte 2, then its length
+ * in two bytes). https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html
+ */
+export const sealBytes = async (bytes: Uint8Array, context: string): Promise<Buffer> => {
+  const where = location();
+  if (where.startsWith('file:')) return Buffer.concat([Buffer.from([1]), gcmSeal(fileKey(where.slice(5)), bytes, context)]);
+  const { Plaintext, CiphertextBlob } = await kmsClient().send(new GenerateDataKeyCommand({ KeyId: where, KeySpec: 'AES_256', EncryptionContext: { complaint: context } }));
+  const wrapped = Buffer.from(CiphertextBlob!);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(wrapped.byteLength);
+  return Buffer.concat([Buffer.from([2]), length, wrapped, gcmSeal(Buffer.from(Plaintext!), bytes, context)]);
+};
+
+/** The bytes {@link sealBytes} sealed for the same `context`. */
+export const openBytes = async (sealed: Buffer, context: string): Promise<Buffer> => {
+  if (sealed[0] === 1) return gcmOpen(fileKey(location().slice(5)), sealed.subarray(1), context);
+  const length = sealed.readUInt16BE(1);
+  const { Plaintext } = await kmsClient().send(new DecryptCommand({ CiphertextBlob: sealed.subarray(3, 3 + length), KeyId: location(), EncryptionContext: { complaint: context } }));
+  return gcmOpen(Buffer.from(Plaintext!), sealed.subarray(3 + length), context);
 };

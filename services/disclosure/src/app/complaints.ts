@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
+import { fileTypeFromBuffer } from 'file-type';
 import type { Caller } from '#shared/auth/claims.js';
 import { ConflictError, NotFoundError, RuleError } from '#shared/errors.js';
 import { ttlAttribute } from '#shared/dynamo/client.js';
@@ -14,7 +15,7 @@ import { actorOf } from '#events/people.js';
 import { cstDate, type Causation } from '#events/envelope.js';
 import type { Rating, ReferralKind } from '#events/disclosure/parts.js';
 import { disclosureConfig } from '../config.js';
-import { accept, answer, canRate, isOverdue, rate, received, refer, statusTexts, type Complaint } from '../domain/complaints.js';
+import { accept, answer, attachmentKey, canRate, isOverdue, rate, received, refer, statusTexts, type Complaint } from '../domain/complaints.js';
 import { newReceiptCode, normaliseReceipt, receiptHash } from '../domain/receipts.js';
 import { routeComplaint } from '../domain/routing.js';
 import {
@@ -30,7 +31,9 @@ import {
   recordAccess,
   store,
 } from '../adapters/disclosureRepository.js';
-import { decrypt, encrypt } from '../adapters/cipher.js';
+import { decrypt, encrypt, openBytes, sealBytes } from '../adapters/cipher.js';
+import { getFile, putFile, removeFile } from '../adapters/attachmentFiles.js';
+import { attachmentErrors, attachmentRules, type AttachmentRecord } from '../domain/attachments.js';
 import type { ComplaintView, ContactInput, FileComplaintBody, ReceiptView } from '../schemas.js';
 import { disclosureEvent } from './events.js';
 import { limit } from './limits.js';
@@ -45,7 +48,33 @@ const contactOf = (contact: ContactInput | undefined): ContactInput | undefined 
 
 /** The same complaint within the same hour: the unit, the facts and the contact details, as sent. */
 const dedupHashOf = (body: FileComplaintBody, at: Date): string =>
-  sha256(JSON.stringify(['dedup', body.unitId, body.aboutDisciplineBody, body.facts, contactOf(body.contact) ?? null, Math.floor(at.getTime() / 3_600_000)]));
+  sha256(JSON.stringify(['dedup', body.unitId, body.aboutDisciplineBody, body.facts, contactOf(body.contact) ?? null, (body.attachments ?? []).map((a) => sha256(a.contentBase64)), Math.floor(at.getTime() / 3_600_000)]));
+
+/**
+ * The files of a filing, each checked by its content (JPEG, PNG or PDF, 1 MB at most): a 422
+ * naming every file that is not, before anything is kept.
+ */
+const checkedFiles = async (attachments: FileComplaintBody['attachments']) => {
+  const files = await Promise.all(
+    (attachments ?? []).map(async (a, index) => {
+      const bytes = Buffer.from(a.contentBase64, 'base64');
+      const sniffed = bytes.byteLength > 0 && bytes.byteLength <= attachmentRules.maxBytes ? (await fileTypeFromBuffer(bytes))?.mime : undefined;
+      return { index, name: a.name, bytes, mediaType: sniffed ?? '', errors: attachmentErrors(index, bytes.byteLength, sniffed) };
+    }),
+  );
+  const errors = files.flatMap((f) => f.errors);
+  if (errors.length > 0) throw new RuleError('An attachment is not a file taken', errors);
+  return files;
+};
+
+/** Keeps each file sealed for its complaint; gives what the complaint records of them. */
+const keepFiles = async (complaintId: string, files: Awaited<ReturnType<typeof checkedFiles>>): Promise<AttachmentRecord[]> =>
+  Promise.all(
+    files.map(async (f) => {
+      await putFile(attachmentKey(complaintId, f.index), await sealBytes(f.bytes, complaintId));
+      return { name: f.name, mediaType: f.mediaType, size: f.bytes.byteLength, sha256: createHash('sha256').update(f.bytes).digest('hex') };
+    }),
+  );
 
 const filedAnswer = async (dedup: Record<string, unknown>, duplicate: boolean) => ({
   receiptCode: await decrypt(String(dedup.receiptCipher), String(dedup.complaintId)),
@@ -62,6 +91,7 @@ export const fileComplaint = async (body: FileComplaintBody, clientAddress: stri
   await limit('file', clientAddress, 3_600, disclosureConfig.filingsPerAddressPerHour, at);
   const unit = await getKnownUnit(body.unitId);
   if (!unit) throw new RuleError('No such unit to complain about', [{ path: 'body.unitId', message: '请选择被投诉的单位 / not a unit of the list' }]);
+  const files = await checkedFiles(body.attachments);
   const dedupHash = dedupHashOf(body, at);
   const earlier = await getDedup(dedupHash);
   if (earlier) return filedAnswer(earlier, true);
@@ -84,6 +114,7 @@ export const fileComplaint = async (body: FileComplaintBody, clientAddress: stri
       raised: route.raised,
       facts: body.facts,
       contactCipher: contact ? await encrypt(JSON.stringify(contact), complaintId) : null,
+      ...(files.length > 0 ? { attachments: await keepFiles(complaintId, files) } : {}),
     },
     filedOn,
     disclosureConfig.answerWithinDays,
@@ -103,6 +134,8 @@ export const fileComplaint = async (body: FileComplaintBody, clientAddress: stri
   try {
     await store.writeWithEvents(puts, events, at, 'The same complaint was filed at the same moment');
   } catch (error) {
+    // Nothing of this filing stands: neither do its files.
+    await Promise.all(files.map((f) => removeFile(attachmentKey(complaintId, f.index))));
     // The same complaint filed at the same moment: the one written first gives the code.
     const first = error instanceof ConflictError ? await getDedup(dedupHash) : undefined;
     if (first) return filedAnswer(first, true);
@@ -208,6 +241,7 @@ const viewOf = async (c: Complaint, today: string): Promise<ComplaintView> => ({
   answeredOn: c.answeredOn,
   referral: c.referral,
   rating: c.rating,
+  attachments: (c.attachments ?? []).map((a, index) => ({ index, ...a })),
   version: c.version,
 });
 
@@ -248,4 +282,14 @@ export const referComplaint = async ({ complaintId, caller, cause, at }: Step, t
   const today = cstDate(at);
   const after = refer(before, to, note, today);
   return write(before, after, disclosureEvent('disclosure.ComplaintReferred.v1', about(after), { ...ids(after), to, referredOn: today, actor: actorOf(caller) }, cause, at), caller, at);
+};
+
+/** A complaint's attached file, opened for its handling body; the read is logged first. */
+export const attachmentFile = async (complaintId: string, index: number, caller: Caller, at: Date) => {
+  const complaint = await found(complaintId);
+  const attachment = complaint.attachments?.[index];
+  if (!attachment) throw new NotFoundError('No such attachment');
+  await recordAccess(complaintId, caller, at.toISOString());
+  const bytes = await openBytes(await getFile(attachmentKey(complaintId, index)), complaintId);
+  return { index, ...attachment, contentBase64: bytes.toString('base64') };
 };

@@ -3,6 +3,7 @@
  * another body); rated once after it is closed. Pure: the use cases read, decide here and write.
  */
 import { ConflictError } from '#shared/errors.js';
+import type { AttachmentRecord } from './attachments.js';
 import type { ClueKind, Rating, ReferralKind, ComplaintChannel } from '#events/disclosure/parts.js';
 
 export type ComplaintStatus = 'received' | 'accepted' | 'answered' | 'referred';
@@ -24,6 +25,8 @@ export interface Complaint {
   readonly facts: string;
   /** The contact details, encrypted; null when none were given. */
   readonly contactCipher: string | null;
+  /** The files attached, each sealed in the bucket under {@link attachmentKey}. */
+  readonly attachments?: readonly AttachmentRecord[];
   readonly status: ComplaintStatus;
   readonly filedOn: string;
   readonly dueOn: string;
@@ -37,8 +40,11 @@ export interface Complaint {
 /** The day `days` calendar days after `day` (`YYYY-MM-DD`). */
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Where the file of a complaint's attachment `index` is kept in the bucket. */
+export const attachmentKey = (complaintId: string, index: number): string => `complaints/${complaintId}/${index}`;
+
 /** What a complaint is filed with; the rest is a new complaint's. */
-export type Filing = Pick<Complaint, 'complaintId' | 'receiptHash' | 'channel' | 'clue' | 'unitId' | 'unitName' | 'aboutDisciplineBody' | 'handlingUnitId' | 'raised' | 'facts' | 'contactCipher'>;
+export type Filing = Pick<Complaint, 'complaintId' | 'receiptHash' | 'channel' | 'clue' | 'unitId' | 'unitName' | 'aboutDisciplineBody' | 'handlingUnitId' | 'raised' | 'facts' | 'contactCipher' | 'attachments'>;
 
 /** A complaint received on `filedOn`, its answer due `answerWithinDays` later. */
 export const received = (filing: Filing, filedOn: string, answerWithinDays: number): Complaint => ({

@@ -6,6 +6,8 @@
  * nothing of the facts or the complainant reaches the topic; the live figures equal the events.
  * Each test sends from a loopback address of its own, as a client of its own.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Runtime } from '#infra/local/runtime.js';
@@ -324,6 +326,11 @@ describe('a public complaint', () => {
     const about = (complaintId: string, type: string) =>
       (reports.values() as unknown as Event[]).filter((e) => e.type === `reports.${type}.v1` && JSON.stringify(e.data).includes(`complaint.${complaintId}`));
 
+    // The engine's state of each answer deadline, as the reports service keeps it from disclosure.events.
+    const deadlineDone = async (complaintId: string) =>
+      (await documentClient().send(new GetCommand({ TableName: 'reports', Key: { pk: `DEADLINE#external#${units.town}#complaint.${complaintId}`, sk: 'STATE' } }))).Item?.done as boolean | undefined;
+    await eventually(async () => ((await deadlineDone(lateId)) === false && (await deadlineDone(answeredId)) === true ? true : undefined), 30_000, 'reports to track both deadlines');
+
     try {
       // Act: the engine three days before the due day, once reports has the answer
       const reminded = await eventually(
@@ -352,5 +359,46 @@ describe('a public complaint', () => {
     } finally {
       await reports.stop();
     }
+  });
+
+  it('keeps attachments sealed, taken by their content only, for the handling body alone', async () => {
+    // Prepare: a 1×1 PNG, a one-page PDF, and a text file named as a photo
+    const from = ownAddress();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+    const facts = `村务公开栏照片与实际支出不符（${Date.now()}）`;
+    const attach = (name: string, bytes: Buffer) => ({ name, contentBase64: bytes.toString('base64') });
+
+    // Act
+    const disguised = await file(from, { unitId: units.town, facts, attachments: [attach('现场照片.png', png), attach('照片.jpg', Buffer.from('这不是图片'))] });
+    const oversized = await file(from, { unitId: units.town, facts, attachments: [attach('大图.png', Buffer.concat([png, Buffer.alloc(1024 * 1024)]))] });
+    const filed = await file(from, { unitId: units.town, facts, attachments: [attach('现场照片.png', png), attach('支出明细.pdf', pdf)] });
+
+    // Assess: refused by content and by size, naming the file; taken otherwise
+    expect(disguised.status).toBe(422);
+    expect((disguised.body as unknown as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['body.attachments.1']);
+    // Over 1 MB, refused by the request's schema before the content is looked at.
+    expect(oversized.status).toBe(400);
+    expect(oversized.text).toContain('body.attachments.0.contentBase64');
+    expect(filed.status).toBe(201);
+    const token = await inspector(units.town);
+    const listed = (await handledBy(units.town)).complaints;
+    const views = await Promise.all(listed.map((c) => client.expect<{ complaintId: string; facts: string; attachments: Array<{ index: number; name: string; mediaType: string; size: number }> }>('GET', `/api/complaints/${c.complaintId}`, 200, { token })));
+    const view = views.filter((v) => v.facts === facts);
+    expect(view).toHaveLength(1);
+    expect(view[0]!.attachments).toEqual([
+      expect.objectContaining({ index: 0, name: '现场照片.png', mediaType: 'image/png', size: png.byteLength }),
+      expect.objectContaining({ index: 1, name: '支出明细.pdf', mediaType: 'application/pdf', size: pdf.byteLength }),
+    ]);
+    const { complaintId } = view[0]!;
+    const opened = await client.expect<{ contentBase64: string }>('GET', `/api/complaints/${complaintId}/attachments/1`, 200, { token });
+    expect(Buffer.from(opened.contentBase64, 'base64').equals(pdf)).toBe(true);
+    expect((await client.request('GET', `/api/complaints/${complaintId}/attachments/1`, { token: await inspector(units.county) })).status).toBe(403);
+    expect((await client.request('GET', `/api/complaints/${complaintId}/attachments/2`, { token })).status).toBe(404);
+    // Sealed at rest: the bucket's file holds neither the PDF's text nor the PNG's signature.
+    const folder = process.env.DISCLOSURE_ATTACHMENTS_BUCKET!.replace(/^file:/, '');
+    const stored = await Promise.all([0, 1].map((i) => readFile(path.join(folder, 'complaints', complaintId, String(i)))));
+    expect(stored[0]!.includes(png.subarray(0, 8))).toBe(false);
+    expect(stored[1]!.includes(Buffer.from('%PDF'))).toBe(false);
   });
 });

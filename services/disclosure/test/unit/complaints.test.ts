@@ -1,6 +1,7 @@
 /** A complaint's life as pure rules: the order of its steps, its due day and overdue, and the one rating. */
 import { ConflictError } from '#shared/errors.js';
 import { accept, addDays, answer, canRate, isOverdue, rate, refer, type Complaint } from '../../src/domain/complaints.js';
+import { attachmentErrors, attachmentRules } from '../../src/domain/attachments.js';
 
 const received: Complaint = {
   complaintId: 'c1',
@@ -49,5 +50,16 @@ describe('a complaint', () => {
     expect(rated).toMatchObject({ rating: 'basicallySatisfied', version: 3 });
     expect(canRate(rated)).toBe(false);
     expect(() => rate(rated, 'dissatisfied')).toThrow(ConflictError);
+  });
+});
+
+describe('an attachment', () => {
+  it('is taken when its content is a JPEG, PNG or PDF within the size limit, and named when it is not', () => {
+    expect(attachmentErrors(0, 1_000, 'image/png')).toEqual([]);
+    expect(attachmentErrors(2, 1_000, 'application/pdf')).toEqual([]);
+    expect(attachmentErrors(1, 1_000, undefined)).toEqual([{ path: 'body.attachments.1', message: expect.stringContaining('按文件内容识别为 未知类型') }]);
+    expect(attachmentErrors(1, 1_000, 'application/zip')).toEqual([{ path: 'body.attachments.1', message: expect.stringContaining('application/zip') }]);
+    expect(attachmentErrors(0, attachmentRules.maxBytes + 1, 'image/png')).toEqual([{ path: 'body.attachments.0', message: expect.stringContaining('超过 1 MB') }]);
+    expect(attachmentErrors(0, 0, undefined)).toEqual([{ path: 'body.attachments.0', message: expect.stringContaining('附件为空') }]);
   });
 });
