@@ -71,7 +71,7 @@ export const seedInterviews = async (api: HttpClient, runtime: Runtime, tree: re
     const leaders = unitLeaders(unit.id);
     const talk = await post<Talk>(`/api/units/${unit.id}/talks`, commission, {
       kind: 'joint',
-      source: { kind: step === 3 ? 'hotline' : 'supervision', note: subjects[step] },
+      source: { kind: step === 3 ? 'complaint' : 'supervision', ...(step === 3 ? { id: `demo-complaint-${unit.id.slice(-6)}` } : {}), note: subjects[step] },
       trigger: situations[step],
       scheduledOn: cstDay(step < 2 ? 7 : -7),
       interviewees: [leaders.secretary.personId, leaders.chief.personId],

@@ -1,13 +1,15 @@
 /**
  * A referred complaint leads on, through the topics: referred for a case, the commission above may
- * open an accountability case on it (inspections); referred for a talk, a talk may cite it
- * (interviews). A complaint not referred, or referred the other way, is refused as a source (422 on
- * `source.id`), so that a case or a talk cites only what the handling body sent it.
+ * open an accountability case on it (inspections); referred for a talk, a talk may cite it, with
+ * its summary (interviews). A public complaint referred the other way, or cited for another unit, is
+ * refused as a source (422 on `source.id`); a number the system does not know is a record of the
+ * petition office, and stays accepted.
  */
 import type { Runtime } from '#infra/local/runtime.js';
 import { httpClient, type HttpAnswer, type HttpClient } from '#infra/local/support/httpClient.js';
 import { signingFlow, type Holder } from '#infra/local/support/signingFlow.js';
-import { eventually, ownAddress, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, eventually, ownAddress, registerUnit, startTestRuntime, tokenFor } from '#infra/local/test/support/harness.js';
 
 type Problem = { errors?: Array<{ path: string }> };
 
@@ -57,7 +59,7 @@ const settled = (attempt: () => Promise<HttpAnswer<unknown>>, accept: (a: HttpAn
 const sourcePath = (a: HttpAnswer<unknown>) => (a.body as Problem).errors?.map((e) => e.path) ?? [];
 
 describe('a referred complaint', () => {
-  it('opens the way to a case when referred for one, and to a talk when referred for one, and to nothing else', async () => {
+  it('opens the way to a case when referred for one and to a talk when referred for one, for the unit complained about only', async () => {
     // Prepare
     const stamp = Date.now();
     const forCase = await complaint(`村干部优亲厚友，违规确定低保对象（${stamp}）`, 'case');
@@ -71,18 +73,23 @@ describe('a referred complaint', () => {
 
     // Act
     const opened = await settled(() => openCase(forCase), (a) => a.status === 201, 'the case on the referred complaint');
-    const talk = await settled(() => proposeTalk(forTalk), (a) => a.status === 201, 'the talk on the referred complaint');
+    const talk = await settled(() => proposeTalk(forTalk), (a) => a.status === 201 && JSON.stringify(a.body).includes('公众投诉转谈话处理'), 'the talk on the referred complaint');
+    // Inspections has both referrals once it has the second (one partition, in order); interviews has
+    // the first since the talk above brought the second's summary.
+    await eventually(async () => (await documentClient().send(new GetCommand({ TableName: 'inspections', Key: { pk: `REFERRED#${forTalk}`, sk: 'COMPLAINT' } }))).Item, 30_000, 'inspections to know the referrals');
     const caseOnTalkReferral = await openCase(forTalk);
-    const caseOnNothing = await openCase(notReferred);
     const talkOnCaseReferral = await proposeTalk(forCase);
-    const talkOnNothing = await proposeTalk(notReferred);
+    const caseElsewhere = await client.request('POST', `/api/units/${county}/cases`, { token: commission, body: { personId: countyChief.personId, source: { kind: 'complaint', id: forCase }, facts: '经初核，反映问题基本属实', openedOn: '2026-11-20' } });
+    const petition = await openCase(notReferred);
 
     // Assess
     expect(opened.body).toMatchObject({ source: { kind: 'complaint', id: forCase } });
     expect(talk.body).toMatchObject({ source: { kind: 'complaint', id: forTalk, summary: expect.stringContaining('公众投诉转谈话处理') } });
-    for (const refused of [caseOnTalkReferral, caseOnNothing, talkOnCaseReferral, talkOnNothing]) {
+    for (const refused of [caseOnTalkReferral, talkOnCaseReferral, caseElsewhere]) {
       expect(refused.status).toBe(422);
       expect(sourcePath(refused)).toEqual(['source.id']);
     }
+    // Not a complaint of this system (never referred): a petition office's record, accepted as before.
+    expect(petition.status).toBe(201);
   });
 });

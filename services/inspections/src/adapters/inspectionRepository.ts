@@ -51,14 +51,14 @@ export const recordOwnerKey = (kind: 'PATROL' | 'LETTER' | 'RECOMMENDATION', id:
 export const feedbackKey = (unitId: string, year: number, sheetId: string) => ({ pk: `UNIT#${unitId}`, sk: `FEEDBACK#${year}#${sheetId}` });
 export const personKey = (personId: string, what: `CASE#${string}` | `BAN#${string}` | `OPINION#${string}` | `FILE#${string}`) => ({ pk: `PERSON#${personId}`, sk: what });
 export const giftKey = (unitId: string, year: number, giftId: string) => ({ pk: `UNIT#${unitId}`, sk: `GIFT#${year}#${giftId}` });
-/** A public complaint its handling body referred for a case (disclosure.events), which a case may then cite. */
+/** A public complaint its handling body referred (disclosure.events), and where to. */
 export const referredComplaintKey = (complaintId: string) => ({ pk: `REFERRED#${complaintId}`, sk: 'COMPLAINT' });
 
-/** The complaint referred for a case, if it was: the unit complained about and the body that referred it. */
-export const referredComplaint = async (complaintId: string): Promise<{ unitId: string; handlingUnitId: string } | undefined> => {
+/** The public complaint referred, if one of that id was: the unit complained about and where it was referred. */
+export const referredComplaint = async (complaintId: string): Promise<{ unitId: string; to: string } | undefined> => {
   const { pk, sk } = referredComplaintKey(complaintId);
   const item = await store.getItem(pk, sk);
-  return item ? { unitId: String(item.unitId), handlingUnitId: String(item.handlingUnitId) } : undefined;
+  return item ? { unitId: String(item.unitId), to: String(item.to) } : undefined;
 };
 
 const units = knownUnits(table);

@@ -68,12 +68,13 @@ const checkSource = async (source: OpenCaseBody['source'], unitId: string): Prom
   if (!source.id) throw new RuleError('The source names its record', [{ path: 'source.id', message: '请填写线索来源的记录编号' }]);
   // Failure to pursue accountability is itself a case: it names the case that was not pursued.
   if (source.kind === 'failureToPursue' && (await owners.case(source.id)) === undefined) throw new RuleError('No such case', [{ path: 'source.id', message: '所指问责案件不存在' }]);
-  // A public complaint is a source once its handling body referred it for a case, about this unit or one above it.
+  // A complaint (信访举报) names its record: a public complaint of this system must have been referred
+  // for a case, about this unit or one above it; any other number is a record of the petition office.
   if (source.kind === 'complaint') {
     const referred = await referredComplaint(source.id);
     const unit = referred ? await getKnownUnit(unitId) : undefined;
-    if (!referred || !unit || (referred.unitId !== unitId && !unit.ancestorIds.includes(referred.unitId)))
-      throw new RuleError('No complaint referred for a case about this unit', [{ path: 'source.id', message: '未找到转立案审查的该单位投诉' }]);
+    if (referred && (referred.to !== 'case' || !unit || (referred.unitId !== unitId && !unit.ancestorIds.includes(referred.unitId))))
+      throw new RuleError('A public complaint not referred for a case about this unit', [{ path: 'source.id', message: '该公众投诉未转本单位立案审查' }]);
   }
   return { kind: source.kind, id: source.id, note: source.note ?? null };
 };

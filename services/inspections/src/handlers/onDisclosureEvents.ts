@@ -6,7 +6,7 @@ import { now } from '#shared/clock.js';
 import { DisclosureEvent } from '#events/index.js';
 import { fromDisclosureEffects } from '../app/fromDisclosure.js';
 
-/** Keeps the public complaints referred for a case, which a case may cite as its source. */
+/** Keeps the public complaints referred, and where to, which a case citing one is checked against. */
 export const handler = kafkaConsumer({
   consumerName: 'inspections-onDisclosureEvents',
   tableName: () => tableName('inspections'),

@@ -78,10 +78,10 @@ export const currentPosts = async (unitId: string, today: string): Promise<Perso
     .map((i) => ({ personId: String(i.personId), unitId, name: String(i.name), title: String(i.title ?? ''), postRole: String(i.role ?? '') }));
 
 /** What a talk or notice cites from another service, with its summary, if this service heard of it. */
-export const getSource = async (kind: string, id: string): Promise<{ unitId: string; summary: string } | undefined> => {
+export const getSource = async (kind: string, id: string): Promise<{ unitId: string; summary: string; referredTo?: string } | undefined> => {
   const { pk, sk } = sourceKey(kind, id);
   const item = await store.getItem(pk, sk);
-  return item ? { unitId: String(item.unitId), summary: String(item.summary) } : undefined;
+  return item ? { unitId: String(item.unitId), summary: String(item.summary), ...(item.referredTo ? { referredTo: String(item.referredTo) } : {}) } : undefined;
 };
 
 const reads = accessLogIn(table);
