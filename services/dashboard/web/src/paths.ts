@@ -14,6 +14,8 @@ export const oversightViews = [
   { path: '/oversight/cases', name: '问责案件' },
   { path: '/oversight/integrity-files', name: '廉政档案' },
   { path: '/oversight/assessments', name: '年度考核' },
+  { path: '/oversight/complaints', name: '公众投诉' },
+  { path: '/oversight/publication', name: '公开审核' },
 ] as const;
 
 export const portalViews = [

@@ -253,13 +253,17 @@ const loadCases = async () => (await import('./casesView.js')).CasesView;
 const loadIntegrityFiles = async () => (await import('./integrityFileView.js')).IntegrityFileView;
 const loadAssessments = async () => (await import('./assessmentsView.js')).AssessmentsView;
 const recordViews: Readonly<Record<string, typeof loadCases>> = { '/oversight/cases': loadCases, '/oversight/integrity-files': loadIntegrityFiles, '/oversight/assessments': loadAssessments };
+// Public complaints and the publication review are the handling discipline body's work: a chunk of their own, shown to it only.
+const loadComplaints = async () => (await import('./disclosureView.js')).ComplaintsView;
+const loadPublication = async () => (await import('./disclosureView.js')).PublicationView;
+const disclosureViews: Readonly<Record<string, typeof loadComplaints>> = { '/oversight/complaints': loadComplaints, '/oversight/publication': loadPublication };
 
 /** The oversight dashboard: one view at a time, chosen in its own navigation; every view is of the viewer's subtree. */
 export const Oversight = ({ session, path }: { session: Session; path: string }) => {
-  const shown = caseReaders.includes(session.role) ? views : views.filter((v) => !(v.path in recordViews));
+  const shown = (caseReaders.includes(session.role) ? views : views.filter((v) => !(v.path in recordViews))).filter((v) => session.role === 'discipline_inspector' || !(v.path in disclosureViews));
   const view = shown.find((v) => v.path === path) ?? shown[0]!;
   const interviews = interviewViews[view.path];
-  const records = recordViews[view.path];
+  const records = recordViews[view.path] ?? disclosureViews[view.path];
   return (
     <div class="page">
       <h1>监督看板</h1>
