@@ -44,6 +44,7 @@ export const contextKeys = {
   authDomainPrefix: 'authDomainPrefix',
   account: 'account',
   region: 'region',
+  availabilityZones: 'availabilityZones',
 } as const;
 
 const stringList = (value: unknown, key: string): string[] => {
@@ -88,4 +89,19 @@ export const environmentFromContext = (scope: IConstruct): Environment | undefin
     ...(account === undefined ? {} : { account: String(account) }),
     ...(region === undefined ? {} : { region: String(region) }),
   };
+};
+
+/**
+ * The availability zones a stack of a known account and region spreads its VPC over, without a
+ * lookup in the account (which `cdk synth` would need credentials and the network for): context
+ * `availabilityZones` (a list or comma-separated) if given, else the region's first two zones by
+ * their usual names (`cn-north-1a`, `cn-north-1b`). Undefined for an environment-agnostic stack,
+ * which keeps CloudFormation's `Fn::GetAZs`.
+ * https://docs.aws.amazon.com/cdk/v2/guide/context.html#context_methods
+ */
+export const availabilityZonesFromContext = (scope: IConstruct, environment: { readonly account?: string; readonly region?: string }): string[] | undefined => {
+  const given: unknown = scope.node.tryGetContext(contextKeys.availabilityZones);
+  if (given !== undefined) return stringList(given, contextKeys.availabilityZones);
+  if (environment.account === undefined || environment.region === undefined) return undefined;
+  return [`${environment.region}a`, `${environment.region}b`];
 };

@@ -1,8 +1,8 @@
 /** The platform stack: shared network, Kafka and HTTP API, the web app, and one construct per service manifest. */
-import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ServiceManifest } from '#shared/manifest.js';
-import { readPlatformConfig, type PlatformConfig } from './config.js';
+import { availabilityZonesFromContext, readPlatformConfig, type PlatformConfig } from './config.js';
 import { Network } from './network.js';
 import { PlatformApi } from './platform-api.js';
 import { ServerlessKafka } from './serverless-kafka.js';
@@ -35,6 +35,18 @@ export class PlatformStack extends Stack {
   readonly services: ReadonlyMap<string, ServiceConstruct>;
   /** The web app, with the API on its origin. */
   readonly web: WebApp;
+
+  /**
+   * The zones the VPC spreads over: with a known account and region, the context's or the region's
+   * first two, never a lookup in the account, so that `cdk synth -c account=… -c region=…` works
+   * offline; otherwise CDK's own.
+   */
+  override get availabilityZones(): string[] {
+    const known = (value: string) => (Token.isUnresolved(value) ? undefined : value);
+    const account = known(this.account);
+    const region = known(this.region);
+    return availabilityZonesFromContext(this, { ...(account ? { account } : {}), ...(region ? { region } : {}) }) ?? super.availabilityZones;
+  }
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
