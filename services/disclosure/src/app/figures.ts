@@ -39,11 +39,14 @@ export const figureEffects = {
   'disclosure.ComplaintRated.v1': rated,
 };
 
-/** The figures of `unitId`'s discipline body and every one below it. */
-export const figuresOf = async (unitId: string, at: Date) => {
+/**
+ * The figures of `unitId`'s discipline body and every one below it; a page of several units passes
+ * the counters it read once.
+ */
+export const figuresOf = async (unitId: string, at: Date, counted: Promise<Map<string, Record<string, unknown>>> = figureCounters()) => {
   const unit = await getKnownUnit(unitId);
   if (!unit) throw new NotFoundError('No such unit');
-  const [below, counters] = await Promise.all([unitsUnder(unitId), figureCounters()]);
+  const [below, counters] = await Promise.all([unitsUnder(unitId), counted]);
   const today = cstDate(at);
   const sum = (name: Counter) => below.reduce((total, u) => total + Number(counters.get(u.id)?.[name] ?? 0), 0);
   const overdue = (await Promise.all(below.filter((u) => counters.has(u.id)).map(async (u) => (await complaintsHandledBy(u.id)).filter((c) => isOverdue(c, today)).length))).reduce((a, b) => a + b, 0);

@@ -13,6 +13,7 @@ import { fileComplaint, lookUpReceipt, rateComplaint } from './complaints.js';
 import { publicUnits } from './units.js';
 import { publicItems } from './publication.js';
 import { figuresOf } from './figures.js';
+import { figureCounters } from '../adapters/disclosureRepository.js';
 import { FileComplaintBody, type ComplaintForm, type ReceiptView } from '../schemas.js';
 
 export interface Page {
@@ -262,8 +263,9 @@ export const figuresPage = async (unitId: string | undefined, at: Date): Promise
   const units = await publicUnits();
   const top = unitId ? units.filter((u) => u.id === unitId) : units.filter((u) => u.parentId === null);
   if (top.length === 0) return page(404, '投诉办理实时数据', '<p class="error" role="alert">没有该单位。</p>');
+  const counters = figureCounters();
   const rowOf = async (id: string, link: boolean) => {
-    const f = await figuresOf(id, at).catch((error: unknown) => {
+    const f = await figuresOf(id, at, counters).catch((error: unknown) => {
       if (error instanceof NotFoundError) return undefined;
       throw error;
     });

@@ -92,20 +92,28 @@ export const fromReportsEffects = {
 };
 export const fromInspectionsEffects = Object.fromEntries(inspectionsTypes.map((t) => [t, proposalEffects])) as Record<(typeof inspectionsTypes)[number], (e: InspectionsEvent) => TransactItem[]>;
 
+/** `read` remembered per key for one request, so that items of the same unit or task read it once. */
+const remembered = <T>(read: (key: string) => Promise<T>) => {
+  const known = new Map<string, Promise<T>>();
+  return (key: string): Promise<T> => known.get(key) ?? known.set(key, read(key)).get(key)!;
+};
+type Lookups = { readonly unit: typeof getKnownUnit; readonly title: typeof taskTitle };
+const lookups = (): Lookups => ({ unit: remembered(getKnownUnit), title: remembered(taskTitle) });
+
 /** The names an item publishes: each unit's (masked below the configured level) and its key task's title. */
-const namesFor = async (item: Candidate) => {
+const namesFor = async (item: Candidate, read: Lookups) => {
   const rows = Array.isArray(item.draft.ranking) ? item.draft.ranking.map((r) => String(r.unitId)) : [];
   const ids = [...new Set([item.unitId, ...rows])];
-  const units = new Map((await Promise.all(ids.map(getKnownUnit))).flatMap((u) => (u ? [[u.id, u] as const] : [])));
+  const units = new Map((await Promise.all(ids.map(read.unit))).flatMap((u) => (u ? [[u.id, u] as const] : [])));
   const unit = (unitId: string) => {
     const u = units.get(unitId);
     return u ? maskUnitName(u.name, u.ancestorIds.length, disclosureConfig.publicUnitNamesUpToLevel) : '某单位';
   };
-  return { unit, taskTitle: item.taskId ? ((await taskTitle(item.taskId)) ?? null) : null };
+  return { unit, taskTitle: item.taskId ? ((await read.title(item.taskId)) ?? null) : null };
 };
 
-const reviewView = async (item: PublicationItem) => {
-  const publication = item.published ? { title: item.published.title, payload: item.published.payload } : item.status === 'proposed' ? publicationOf(item, await namesFor(item)) : null;
+const reviewView = async (item: PublicationItem, read: Lookups = lookups()) => {
+  const publication = item.published ? { title: item.published.title, payload: item.published.payload } : item.status === 'proposed' ? publicationOf(item, await namesFor(item, read)) : null;
   const { draft: _d, taskId: _t, published: _p, ...rest } = item;
   return { ...rest, publication };
 };
@@ -113,7 +121,8 @@ const reviewView = async (item: PublicationItem) => {
 /** The items a unit's discipline body reviews, newest first, with what each publishes or would. */
 export const reviewQueue = async (unitId: string, status?: PublicationItem['status']) => {
   const items = (await itemsReviewedBy(unitId)).filter((i) => !status || i.status === status);
-  return { items: (await Promise.all(items.map(reviewView))).sort((a, b) => b.proposedOn.localeCompare(a.proposedOn) || b.itemId.localeCompare(a.itemId)) };
+  const read = lookups();
+  return { items: (await Promise.all(items.map((i) => reviewView(i, read)))).sort((a, b) => b.proposedOn.localeCompare(a.proposedOn) || b.itemId.localeCompare(a.itemId)) };
 };
 
 const found = async (itemId: string): Promise<PublicationItem> => {
@@ -132,9 +141,10 @@ const itemPut = (before: PublicationItem, after: PublicationItem): ItemPut => ({
 export const approveItem = async ({ itemId, caller, cause, at }: Step, scope?: DisclosureScope) => {
   const before = await found(itemId);
   const today = cstDate(at);
-  const after = approve(before, { subject: caller.subject, role: caller.role, on: today }, publicationOf(before, await namesFor(before)), scope);
+  const read = lookups();
+  const after = approve(before, { subject: caller.subject, role: caller.role, on: today }, publicationOf(before, await namesFor(before, read)), scope);
   const published = after.published!;
-  const unit = await getKnownUnit(after.unitId);
+  const unit = await read.unit(after.unitId);
   const copy = {
     ...publishedKey(audienceOf(published.scope), itemId),
     kind: 'published',
@@ -204,7 +214,7 @@ export const publicItem = async (itemId: string) => {
 export const signedInItems = async (caller: Caller, filter: { unitId?: string | undefined; kind?: PublicationKind | undefined }) => {
   const unit = caller.unitId ? await getKnownUnit(caller.unitId) : undefined;
   const path = caller.unitId ? [...(unit?.ancestorIds ?? []), caller.unitId] : null;
-  const copies = [...(await publishedTo('PUBLIC')), ...(await publishedTo('SIGNEDIN'))];
+  const copies = (await Promise.all([publishedTo('PUBLIC'), publishedTo('SIGNEDIN')])).flat();
   return {
     items: copies
       .filter(matching(filter))
