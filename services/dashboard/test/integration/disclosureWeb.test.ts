@@ -107,7 +107,9 @@ describe('the discipline body’s disclosure work in the web app', () => {
     await page.goto(`${runtime.url}/oversight/publication`);
     const card = page.getByRole('listitem', { name: new RegExp(title) });
     await card.getByRole('button', { name: '通过并公开' }).click();
-    await card.getByText('已审核通过并公开。').waitFor();
+    // The view says it, as the item leaves the list of those awaiting review.
+    await page.getByRole('status').filter({ hasText: `${title}` }).filter({ hasText: '已审核通过并公开。' }).waitFor();
+    await card.waitFor({ state: 'detached' });
 
     // Assess
     const published = await client.expect<{ items: Array<{ title: string }> }>('GET', `/api/public/items?unitId=${units.town}`, 200);

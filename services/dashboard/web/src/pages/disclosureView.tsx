@@ -11,7 +11,7 @@ import { LiveLine } from '../liveLine.js';
 import { DataTable } from '../dataTable.js';
 import { StatCards } from '../widgets.js';
 import { request } from '../api.js';
-import { Outcome, useAction } from '../formParts.js';
+import { Outcome, Said, useAction } from '../formParts.js';
 import type { Session } from '../session.js';
 
 type ComplaintStatus = 'received' | 'accepted' | 'answered' | 'referred';
@@ -221,18 +221,22 @@ interface Item {
   readonly publication: { readonly title: string } | null;
 }
 
-/** One item to review: approve within a scope no wider than proposed, reject with a reason, or withdraw once published. */
-const ItemCard = ({ item, onChanged }: { item: Item; onChanged: () => void }) => {
+/**
+ * One item to review: approve within a scope no wider than proposed, reject with a reason, or
+ * withdraw once published. What was done is said by the view (`onChanged`): the item leaves the
+ * list it was in, and its card with it.
+ */
+const ItemCard = ({ item, onChanged }: { item: Item; onChanged: (said: string) => void }) => {
   const [scope, setScope] = useState<Scope>(item.scope);
   const [reason, setReason] = useState('');
   const action = useAction();
+  const title = item.publication?.title ?? kindNames[item.kind] ?? item.kind;
   const step = (path: string, body: unknown, said: string) =>
     action.run(async () => {
       await request('POST', `/api/publication-items/${encodeURIComponent(item.itemId)}/${path}`, body);
-      onChanged();
+      onChanged(`${title}：${said}`);
       return said;
     });
-  const title = item.publication?.title ?? kindNames[item.kind] ?? item.kind;
   return (
     <li class="card" aria-label={title}>
       <h3>{title}</h3>
@@ -241,7 +245,7 @@ const ItemCard = ({ item, onChanged }: { item: Item; onChanged: () => void }) =>
         {item.status === 'published' && ` · ${scopeNames[item.scope]}`}
         {item.reason && ` · ${item.reason}`}
       </p>
-      <Outcome action={action} />
+      <Outcome action={action} done={false} />
       {item.status === 'proposed' && (
         <div class="actions">
           <NameSelect id={`scope-${item.itemId}`} label="公开范围" names={Object.fromEntries(narrower[item.scope].map((s) => [s, scopeNames[s]])) as Partial<Record<Scope, string>>} value={scope} onChange={setScope} />
@@ -268,14 +272,20 @@ const ItemCard = ({ item, onChanged }: { item: Item; onChanged: () => void }) =>
 /** The items proposed for publication about this unit, and those published, for its discipline body to review. */
 export const PublicationView = ({ session }: { session: Session }) => {
   const [revision, setRevision] = useState(0);
+  const [said, setSaid] = useState<string>();
   const [status, setStatus] = useState<keyof typeof itemStatusNames>('proposed');
   const unitId = session.role === 'discipline_inspector' ? session.unitId : null;
   const live = useLive<{ items: readonly Item[] }>(unitId ? `/api/units/${encodeURIComponent(unitId)}/publication-items?status=${status}#${revision}` : undefined);
   if (!unitId) return onlyHandlingBody;
   const items = live.data?.items ?? [];
+  const changed = (text: string) => {
+    setSaid(text);
+    setRevision((n) => n + 1);
+  };
   return (
     <>
       <LiveLine live={live} />
+      <Said text={said} />
       <div class="field inline">
         <NameSelect id="item-status" label="显示" names={itemStatusNames} value={status} onChange={setStatus} />
       </div>
@@ -284,7 +294,7 @@ export const PublicationView = ({ session }: { session: Session }) => {
       ) : (
         <ul class="plain">
           {items.map((i) => (
-            <ItemCard key={`${i.itemId}-${i.status}`} item={i} onChanged={() => setRevision((n) => n + 1)} />
+            <ItemCard key={`${i.itemId}-${i.status}`} item={i} onChanged={changed} />
           ))}
         </ul>
       )}
