@@ -11,7 +11,7 @@ const app = new App();
 const env = environmentFromContext(app);
 new PlatformStack(app, 'CleanGovernance', {
   services,
-  description: 'Clean-governance responsibility system: Lambda services on MSK Serverless and DynamoDB',
+  description: 'Clean-governance responsibility system: Lambda services on MSK and DynamoDB',
   ...(env === undefined ? {} : { env }),
 });
 app.synth();

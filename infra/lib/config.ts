@@ -45,7 +45,111 @@ export const contextKeys = {
   account: 'account',
   region: 'region',
   availabilityZones: 'availabilityZones',
+  partition: 'partition',
+  stage: 'stage',
+  target: 'target',
+  webDomain: 'webDomain',
+  webCertificateId: 'webCertificateId',
 } as const;
+
+/** The AWS partitions the stack deploys to: the global one and China (Beijing, Ningxia). */
+export const partitions = ['aws', 'aws-cn'] as const;
+export type PartitionName = (typeof partitions)[number];
+
+/** The region a China stack goes to when the context names none: Beijing. */
+export const defaultChinaRegion = 'cn-north-1';
+
+const isChinaRegion = (region: string): boolean => region.startsWith('cn-');
+
+const contextString = (scope: IConstruct, key: string): string | undefined => {
+  const value: unknown = scope.node.tryGetContext(key);
+  return value === undefined ? undefined : String(value);
+};
+
+/**
+ * The partition from context `partition`, else the one of context `region` (`cn-*` is `aws-cn`),
+ * else `aws`. A region of the other partition is refused.
+ */
+export const partitionFromContext = (scope: IConstruct): PartitionName => {
+  const given = contextString(scope, contextKeys.partition);
+  const region = contextString(scope, contextKeys.region);
+  if (given !== undefined && !(partitions as readonly string[]).includes(given)) {
+    throw new Error(`Context "partition" must be one of ${partitions.join(', ')}, not ${JSON.stringify(given)}`);
+  }
+  const partition = (given as PartitionName | undefined) ?? (region !== undefined && isChinaRegion(region) ? 'aws-cn' : 'aws');
+  if (region !== undefined && isChinaRegion(region) !== (partition === 'aws-cn')) {
+    throw new Error(`Region ${region} is not in partition ${partition}.`);
+  }
+  return partition;
+};
+
+/** What each deployment stage sizes and keeps (`-c stage=dev|staging|prod`, dev by default). */
+export interface StageSettings {
+  readonly name: Stage;
+  /** MSK broker instance type (https://docs.aws.amazon.com/msk/latest/developerguide/broker-instance-sizes.html). */
+  readonly kafkaInstanceType: string;
+  /** Brokers in each of the VPC's zones. */
+  readonly kafkaBrokersPerZone: number;
+  /** EBS storage of each broker, GiB. */
+  readonly kafkaVolumeGiB: number;
+  /** Days the functions' logs are kept. */
+  readonly logRetentionDays: number;
+  /** Steady-state requests a second of the HTTP API, and its burst. */
+  readonly apiRateLimit: number;
+  readonly apiBurstLimit: number;
+}
+
+export const stages = ['dev', 'staging', 'prod'] as const;
+export type Stage = (typeof stages)[number];
+
+/** The settings of each stage; docs/capacity.md gives the figures behind prod's. */
+export const stageSettings: Readonly<Record<Stage, StageSettings>> = {
+  dev: { name: 'dev', kafkaInstanceType: 'kafka.t3.small', kafkaBrokersPerZone: 1, kafkaVolumeGiB: 20, logRetentionDays: 30, apiRateLimit: 50, apiBurstLimit: 100 },
+  staging: { name: 'staging', kafkaInstanceType: 'kafka.m7g.large', kafkaBrokersPerZone: 1, kafkaVolumeGiB: 100, logRetentionDays: 90, apiRateLimit: 200, apiBurstLimit: 400 },
+  prod: { name: 'prod', kafkaInstanceType: 'kafka.m7g.large', kafkaBrokersPerZone: 2, kafkaVolumeGiB: 500, logRetentionDays: 365, apiRateLimit: 1000, apiBurstLimit: 2000 },
+};
+
+/** The stage's settings from context `stage`; dev when not given. */
+export const stageFromContext = (scope: IConstruct): StageSettings => {
+  const given = contextString(scope, contextKeys.stage) ?? 'dev';
+  if (!(stages as readonly string[]).includes(given)) throw new Error(`Context "stage" must be one of ${stages.join(', ')}, not ${JSON.stringify(given)}`);
+  return stageSettings[given as Stage];
+};
+
+/**
+ * Where the stack goes: `aws` (the default) or `localstack`, the stack LocalStack's community
+ * edition can hold: without what needs its paid edition (MSK and the Kafka event source mappings,
+ * the HTTP API and its routes, Cognito, CloudFront), listed by {@link localStackOmissions}.
+ */
+export const targets = ['aws', 'localstack'] as const;
+export type Target = (typeof targets)[number];
+
+export const targetFromContext = (scope: IConstruct): Target => {
+  const given = contextString(scope, contextKeys.target) ?? 'aws';
+  if (!(targets as readonly string[]).includes(given)) throw new Error(`Context "target" must be one of ${targets.join(', ')}, not ${JSON.stringify(given)}`);
+  return given as Target;
+};
+
+/** What the LocalStack target leaves out, and why. */
+export const localStackOmissions: readonly string[] = [
+  'the MSK cluster, its topics and the Kafka event source mappings (Amazon MSK is in LocalStack’s paid edition)',
+  'the HTTP API, its JWT authorizer and routes (API Gateway v2 is in the paid edition)',
+  'the Cognito user pool (paid edition)',
+  'the web app’s CloudFront distribution (paid edition)',
+  'the VPC attachment of the functions (they reach LocalStack directly)',
+];
+
+/**
+ * The web app's own domain and its certificate: in the China regions CloudFront serves only an
+ * alternate domain name with an ICP recordal, with a certificate from the IAM certificate store
+ * (https://docs.amazonaws.cn/en_us/aws/latest/userguide/cloudfront.html).
+ */
+export const webDomainFromContext = (scope: IConstruct): { readonly domainName: string; readonly iamCertificateId?: string } | undefined => {
+  const domainName = contextString(scope, contextKeys.webDomain);
+  if (domainName === undefined) return undefined;
+  const iamCertificateId = contextString(scope, contextKeys.webCertificateId);
+  return { domainName, ...(iamCertificateId === undefined ? {} : { iamCertificateId }) };
+};
 
 const stringList = (value: unknown, key: string): string[] => {
   const items = Array.isArray(value) ? value : String(value).split(',');
@@ -78,12 +182,13 @@ export const readPlatformConfig = (scope: IConstruct): PlatformConfig => {
 };
 
 /**
- * The stack environment from context `account` and `region`; `undefined` (an environment-agnostic
- * stack) when neither is given. Never reads credentials or calls AWS.
+ * The stack environment from context `account` and `region` (for `partition=aws-cn` the region is
+ * Beijing unless given); `undefined` (an environment-agnostic stack) when neither is known. Never reads credentials or calls AWS.
  */
 export const environmentFromContext = (scope: IConstruct): Environment | undefined => {
   const account: unknown = scope.node.tryGetContext(contextKeys.account);
-  const region: unknown = scope.node.tryGetContext(contextKeys.region);
+  // A China stack always has its region: nothing in it may depend on a region outside China.
+  const region: unknown = scope.node.tryGetContext(contextKeys.region) ?? (partitionFromContext(scope) === 'aws-cn' ? defaultChinaRegion : undefined);
   if (account === undefined && region === undefined) return undefined;
   return {
     ...(account === undefined ? {} : { account: String(account) }),
@@ -92,16 +197,14 @@ export const environmentFromContext = (scope: IConstruct): Environment | undefin
 };
 
 /**
- * The availability zones a stack of a known account and region spreads its VPC over, without a
- * lookup in the account (which `cdk synth` would need credentials and the network for): context
- * `availabilityZones` (a list or comma-separated) if given, else the region's first two zones by
- * their usual names (`cn-north-1a`, `cn-north-1b`). Undefined for an environment-agnostic stack,
- * which keeps CloudFormation's `Fn::GetAZs`.
- * https://docs.aws.amazon.com/cdk/v2/guide/context.html#context_methods
+ * The availability zones the context names (`-c availabilityZones=cn-northwest-1b,cn-northwest-1c`,
+ * a list or comma-separated), or undefined: then the stack takes the region's first two from
+ * CloudFormation's `Fn::GetAZs` at deployment, never from a lookup in the account at synthesis
+ * (which would need credentials) nor from names written into the template (which
+ * CloudFormation's validation warns of, rule W3010).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getavailabilityzones.html
  */
-export const availabilityZonesFromContext = (scope: IConstruct, environment: { readonly account?: string; readonly region?: string }): string[] | undefined => {
+export const availabilityZonesFromContext = (scope: IConstruct): string[] | undefined => {
   const given: unknown = scope.node.tryGetContext(contextKeys.availabilityZones);
-  if (given !== undefined) return stringList(given, contextKeys.availabilityZones);
-  if (environment.account === undefined || environment.region === undefined) return undefined;
-  return [`${environment.region}a`, `${environment.region}b`];
+  return given === undefined ? undefined : stringList(given, contextKeys.availabilityZones);
 };

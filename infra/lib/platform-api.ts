@@ -1,19 +1,44 @@
 /** The one HTTP API in front of every service, with a JWT authorizer. */
-import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnParameter, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import type { HttpTrigger } from '#shared/manifest.js';
 import type { JwtConfig } from './config.js';
+import { acknowledgePublicRoute, acknowledgeUserPool } from './nag.js';
 
 /** Props of {@link PlatformApi}. */
 export interface PlatformApiProps {
   /** An external issuer; without it a Cognito user pool is created and used. */
   readonly jwt?: JwtConfig;
+  /** Steady-state requests a second and burst of the whole API (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html). */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Days the access log keeps. */
+  readonly logRetentionDays?: number;
 }
+
+/**
+ * The issuer and audience as parameters given at deployment (`cdk deploy --parameters
+ * JwtIssuer=… --parameters JwtAudience=…`): for the China regions, which have no Cognito user pools
+ * (https://docs.amazonaws.cn/en_us/aws/latest/userguide/cognito.html), when the context names no
+ * issuer. Any OIDC provider whose tokens carry the role and unit claims serves.
+ */
+export const jwtFromParameters = (scope: Construct): JwtConfig & { readonly webClientId: string } => {
+  const issuer = new CfnParameter(scope, 'JwtIssuer', {
+    type: 'String',
+    description: 'The OIDC issuer whose tokens the API accepts (https://…), e.g. the provincial unified identity platform',
+    allowedPattern: '^https://\\S+$',
+  });
+  const audience = new CfnParameter(scope, 'JwtAudience', {
+    type: 'CommaDelimitedList',
+    description: 'Accepted audiences (client ids); the first is the web app’s client',
+  });
+  return { issuer: issuer.valueAsString, audience: audience.valueAsList, webClientId: Fn.select(0, audience.valueAsList) };
+};
 
 /**
  * A Cognito user pool whose ID tokens carry the `custom:role` and `custom:unit` claims the
@@ -32,12 +57,18 @@ export class PlatformUserPool extends Construct {
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { username: true },
+      // Cadres' accounts hold personal records: long passwords and a second factor (an authenticator app).
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       customAttributes: {
         role: new cognito.StringAttribute({ mutable: true }),
         unit: new cognito.StringAttribute({ mutable: true }),
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledgeUserPool(this.userPool);
     this.client = this.userPool.addClient('Client', {
       authFlows: { userSrp: true },
       generateSecret: false,
@@ -91,7 +122,15 @@ export class PlatformApi extends Construct {
     this.audience = [...jwt.audience];
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'Clean-governance platform API',
-      createDefaultStage: true,
+      createDefaultStage: false,
+    });
+    // The default stage, throttled as a whole, with an access log of every request.
+    const accessLog = new logs.LogGroup(this, 'AccessLog', { retention: (props.logRetentionDays ?? 90) as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      ...(props.throttle ? { throttle: props.throttle } : {}),
+      accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLog) },
     });
   }
 
@@ -137,13 +176,14 @@ export class PlatformApi extends Construct {
       throw new Error(`Route "${routeKey}" is declared by both ${previous} and ${owner}.`);
     }
     this.routeOwners.set(routeKey, owner);
-    new apigwv2.HttpRoute(scope, `${trigger.method}${trigger.path}`, {
+    const route = new apigwv2.HttpRoute(scope, `${trigger.method}${trigger.path}`, {
       httpApi: this.httpApi,
       routeKey: apigwv2.HttpRouteKey.with(trigger.path, apigwv2.HttpMethod[trigger.method]),
       integration: this.integrationFor(owner, fn),
       // A public route (the public site, complaint intake) has no authorizer; its function reads no claims.
       authorizer: trigger.public ? new apigwv2.HttpNoneAuthorizer() : this.authorizer,
     });
+    if (trigger.public) acknowledgePublicRoute(route);
   }
 
   private integrationFor(owner: string, fn: lambda.IFunction): HttpLambdaIntegration {

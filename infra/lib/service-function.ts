@@ -32,15 +32,16 @@ export interface ServiceFunctionProps {
   /** `qualifiedName(service, functionName)`. */
   readonly qualifiedName: string;
   readonly spec: FunctionSpec;
-  readonly vpc: ec2.IVpc;
-  readonly subnets: ec2.SubnetSelection;
-  readonly securityGroup: ec2.ISecurityGroup;
+  /** The VPC, for a function that uses Kafka; the others run outside any VPC. */
+  readonly network?: { readonly vpc: ec2.IVpc; readonly subnets: ec2.SubnetSelection; readonly securityGroup: ec2.ISecurityGroup };
   readonly environment: Readonly<Record<string, string>>;
+  /** Days its logs are kept. */
+  readonly logRetentionDays: number;
 }
 
 /**
  * A `NodejsFunction` bundled with esbuild from `services/<service>/<entry>` as an ES module, on
- * arm64, in the VPC's private subnets (to reach MSK), with memory and timeout from the manifest.
+ * arm64, with memory and timeout from the manifest; in the VPC's isolated subnets when it uses Kafka.
  */
 export class ServiceFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
@@ -74,11 +75,9 @@ export class ServiceFunction extends NodejsFunction {
         // (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-package.html).
         bundleAwsSDK: true,
       },
-      vpc: props.vpc,
-      vpcSubnets: props.subnets,
-      securityGroups: [props.securityGroup],
+      ...(props.network ? { vpc: props.network.vpc, vpcSubnets: props.network.subnets, securityGroups: [props.network.securityGroup] } : {}),
       environment: { ...props.environment },
-      logGroup: new logs.LogGroup(scope, `${id}-logs`, { retention: logs.RetentionDays.THREE_MONTHS }),
+      logGroup: new logs.LogGroup(scope, `${id}-logs`, { retention: props.logRetentionDays as logs.RetentionDays }),
     });
     Tags.of(this).add(FUNCTION_TAG, props.qualifiedName);
   }

@@ -41,6 +41,12 @@ export interface WebAppProps {
   readonly clientId?: string;
   /** The Cognito hosted sign-in domain's prefix (globally unique); by default one derived from the stack. */
   readonly authDomainPrefix?: string;
+  /** In the China regions CloudFront has no origin access control and serves only an ICP-recorded domain. */
+  readonly partition?: 'aws' | 'aws-cn';
+  /** In China, the app's ICP-recorded domain and the id of its IAM server certificate (elsewhere not used yet). */
+  readonly domain?: { readonly domainName: string; readonly iamCertificateId?: string };
+  /** Where the files bucket's access logs go. */
+  readonly accessLogs?: s3.IBucket;
 }
 
 /** The app's bucket, distribution and sign-in client. */
@@ -62,7 +68,9 @@ export class WebApp extends Construct {
       enforceSSL: true,
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
+      ...(props.accessLogs ? { serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 'web/' } : {}),
     });
+    const china = props.partition === 'aws-cn';
 
     const issuerOrigin = Fn.select(0, Fn.split('/', Fn.select(1, Fn.split('://', props.api.jwt.issuer))));
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
@@ -83,12 +91,17 @@ export class WebApp extends Construct {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
       },
     });
+    // China: an origin access identity, since origin access control is not offered there
+    // (CloudFormation has no AWS::CloudFront::OriginAccessControl in cn-north-1), HTTP/2, and the
+    // ICP-recorded domain with its IAM server certificate, without which CloudFront China serves
+    // nothing (https://docs.amazonaws.cn/en_us/aws/latest/userguide/cloudfront.html).
+    const chinaDomain = china ? props.domain : undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Clean-governance web app and API',
       defaultRootObject: 'index.html',
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      httpVersion: china ? cloudfront.HttpVersion.HTTP2 : cloudfront.HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: china ? origins.S3BucketOrigin.withOriginAccessIdentity(this.bucket) : origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -105,7 +118,18 @@ export class WebApp extends Construct {
         },
       },
     });
-    const origin = `https://${this.distribution.distributionDomainName}`;
+    if (chinaDomain !== undefined) {
+      const distribution = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+      distribution.addPropertyOverride('DistributionConfig.Aliases', [chinaDomain.domainName]);
+      if (chinaDomain.iamCertificateId !== undefined) {
+        distribution.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+          IamCertificateId: chinaDomain.iamCertificateId,
+          SslSupportMethod: 'sni-only',
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+        });
+      }
+    }
+    const origin = `https://${chinaDomain?.domainName ?? this.distribution.distributionDomainName}`;
 
     const identity = props.api.userPool;
     if (identity !== undefined) {

@@ -39,8 +39,7 @@ const resolveIssuer = (value: unknown, region: string, urlSuffix: string, poolId
 
 describe('Cognito issuer of the JWT authorizer', () => {
   it.each([
-    ['cn-north-1', 'https://cognito-idp.cn-north-1.amazonaws.com.cn/<pool ref>'],
-    ['cn-northwest-1', 'https://cognito-idp.cn-northwest-1.amazonaws.com.cn/<pool ref>'],
+    ['ap-east-1', 'https://cognito-idp.ap-east-1.amazonaws.com/<pool ref>'],
     ['us-east-1', 'https://cognito-idp.us-east-1.amazonaws.com/<pool ref>'],
   ])('in %s is %s, written out in the template', (region, expected) => {
     // Act

@@ -1,7 +1,7 @@
 /** Kafka, DynamoDB Streams and schedule triggers, and the network and cluster they run on. */
 import { services } from '#services/index.js';
 import { qualifiedName, triggersOf } from '#shared/manifest.js';
-import { MSK_IAM_PORT } from '../lib/serverless-kafka.js';
+import { MSK_IAM_PORT } from '../lib/kafka-cluster.js';
 import { TABLE_TAG } from '../lib/tags.js';
 import {
   functionNamesById,
@@ -34,7 +34,7 @@ describe('Kafka triggers', () => {
     const template = synthesize();
 
     // Assess
-    const [clusterId] = onlyResource(template, 'AWS::MSK::ServerlessCluster');
+    const [clusterId] = onlyResource(template, 'AWS::MSK::Cluster');
     const names = functionNamesById(template);
     const kafkaMappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).filter(
       (mapping) => mapping.Properties.Topics !== undefined || referencedId(mapping.Properties.EventSourceArn) === clusterId,
@@ -151,8 +151,8 @@ describe('the deadline run', () => {
   });
 });
 
-describe('network and cluster', () => {
-  it('is one MSK Serverless cluster with IAM authentication in the private subnets, reachable by the functions', () => {
+describe('the cluster', () => {
+  it('is one provisioned MSK cluster with IAM authentication only, TLS, in the isolated subnets, reachable by the functions', () => {
     // Prepare
     const iamPort = MSK_IAM_PORT;
 
@@ -160,33 +160,17 @@ describe('network and cluster', () => {
     const template = synthesize();
 
     // Assess
-    const [, cluster] = onlyResource(template, 'AWS::MSK::ServerlessCluster');
-    expect(cluster.Properties.ClientAuthentication).toEqual({ Sasl: { Iam: { Enabled: true } } });
-    const [vpcConfig] = cluster.Properties.VpcConfigs as Array<{ SubnetIds: unknown[]; SecurityGroups: unknown[] }>;
-    const privateSubnets = Object.entries(resourcesOf(template, 'AWS::EC2::Subnet'))
-      .filter(([, subnet]) => subnet.Properties.MapPublicIpOnLaunch === false)
-      .map(([id]) => ({ Ref: id }));
-    expect(sorted(vpcConfig?.SubnetIds ?? [])).toEqual(sorted(privateSubnets));
-    const clusterGroupId = referencedId(vpcConfig?.SecurityGroups[0]);
-    const ingress = Object.values(resourcesOf(template, 'AWS::EC2::SecurityGroupIngress')).filter(
-      (rule) => referencedId(rule.Properties.GroupId) === clusterGroupId,
-    );
+    const [, cluster] = onlyResource(template, 'AWS::MSK::Cluster');
+    expect(cluster.Properties.ClientAuthentication).toEqual({ Sasl: { Iam: { Enabled: true } }, Unauthenticated: { Enabled: false } });
+    expect(cluster.Properties.EncryptionInfo.EncryptionInTransit).toEqual({ ClientBroker: 'TLS', InCluster: true });
+    const broker = cluster.Properties.BrokerNodeGroupInfo as { ClientSubnets: unknown[]; SecurityGroups: unknown[] };
+    const subnets = Object.keys(resourcesOf(template, 'AWS::EC2::Subnet')).map((id) => ({ Ref: id }));
+    expect(sorted(broker.ClientSubnets)).toEqual(sorted(subnets));
+    const clusterGroupId = referencedId(broker.SecurityGroups[0]);
+    const ingress = Object.values(resourcesOf(template, 'AWS::EC2::SecurityGroupIngress')).filter((rule) => referencedId(rule.Properties.GroupId) === clusterGroupId);
     expect(ingress.map((rule) => [rule.Properties.FromPort, rule.Properties.ToPort])).toEqual([
       [iamPort, iamPort],
       [iamPort, iamPort],
     ]);
-  });
-
-  it('is a two-AZ VPC with private subnets and one NAT gateway', () => {
-    // Prepare
-    const azs = 2;
-
-    // Act
-    const template = synthesize();
-
-    // Assess
-    template.resourceCountIs('AWS::EC2::VPC', 1);
-    template.resourceCountIs('AWS::EC2::NatGateway', 1);
-    template.resourceCountIs('AWS::EC2::Subnet', azs * 2);
   });
 });

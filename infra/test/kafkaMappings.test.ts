@@ -12,7 +12,7 @@ import { functionNamesById, onlyResource, referencedId, resourcesOf, roleStateme
 /** Every event source mapping on the MSK cluster. */
 const kafkaMappings = (): CfnResource[] => {
   const template = synthesize();
-  const [clusterId] = onlyResource(template, 'AWS::MSK::ServerlessCluster');
+  const [clusterId] = onlyResource(template, 'AWS::MSK::Cluster');
   return Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).filter(
     (mapping) => mapping.Properties.Topics !== undefined || referencedId(mapping.Properties.EventSourceArn) === clusterId,
   );

@@ -80,8 +80,8 @@ describe('the web app', () => {
     const byContext = stackWith({ ...external, webClientId: 'cg-mobile' });
 
     // Assess
-    expect(byAudience.web.config).toEqual({ auth: { mode: 'oidc', issuer: 'https://id.example.gov.cn/realms/cg', clientId: 'cg-web', scope: 'openid profile' } });
-    expect(byContext.web.config.auth.clientId).toBe('cg-mobile');
+    expect(byAudience.web?.config).toEqual({ auth: { mode: 'oidc', issuer: 'https://id.example.gov.cn/realms/cg', clientId: 'cg-web', scope: 'openid profile' } });
+    expect(byContext.web?.config.auth.clientId).toBe('cg-mobile');
     expect(Template.fromStack(byAudience).findResources('AWS::Cognito::UserPoolClient')).toEqual({});
   });
 });

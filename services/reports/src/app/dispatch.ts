@@ -56,7 +56,8 @@ interface Outgoing {
 
 /** The notification port's two channels. */
 export interface Notifiers {
-  readonly email: Notifier;
+  /** Absent where no email is sent: then no notice offers the email channel. */
+  readonly email?: Notifier;
   readonly sms: Notifier;
 }
 
@@ -75,6 +76,9 @@ const noticeIdOf = (day: string, id: string): string => `${day.replace(/-/g, '')
 
 const contactWho = (recipient: Recipient): string => (recipient.personId === null ? recipient.role : `person#${recipient.personId}`);
 
+/** The contact's addresses that a notifier of the deployment can reach. */
+const reachable = (contact: Contact, notifiers: Notifiers): Contact => ({ ...(contact.email && notifiers.email ? { email: contact.email } : {}), ...(contact.mobile ? { mobile: contact.mobile } : {}) });
+
 const channelsOf = (contact: Contact): Notice['channels'] => ['inApp', ...(contact.email ? (['email'] as const) : []), ...(contact.mobile ? (['sms'] as const) : [])];
 
 const deliveriesOf = (contact: Contact): Notice['deliveries'] => ({ ...(contact.email ? { email: 'pending' as const } : {}), ...(contact.mobile ? { sms: 'pending' as const } : {}) });
@@ -82,7 +86,7 @@ const deliveriesOf = (contact: Contact): Notice['deliveries'] => ({ ...(contact.
 const withId = (event: CloudEvent, id: string): CloudEvent => ({ ...event, id });
 
 /** The notices, events and contacts of one recorded part. */
-const outgoingOf = async (dispatch: Dispatch): Promise<Outgoing[]> => {
+const outgoingOf = async (dispatch: Dispatch, notifiers: Notifiers): Promise<Outgoing[]> => {
   const { baseUrl } = deadlineEngineConfig();
   const link = `${baseUrl}/notices`;
   const cause = { correlationId: `run-${dispatch.runAt}` };
@@ -99,7 +103,7 @@ const outgoingOf = async (dispatch: Dispatch): Promise<Outgoing[]> => {
   const contactOf = new Map(contacts.map((c) => [`${String(c.pk)}|${String(c.sk)}`, { email: c.email as string | undefined, mobile: c.mobile as string | undefined }]));
   return recipients.map((recipient, index): Outgoing => {
     const key = contactKey(recipient.unitId, contactWho(recipient));
-    const contact = contactOf.get(`${key.pk}|${key.sk}`) ?? {};
+    const contact = reachable(contactOf.get(`${key.pk}|${key.sk}`) ?? {}, notifiers);
     const channels = channelsOf(contact);
     const base = { recipient, deadline: dispatch.deadline, link, channels: [...channels], deliveries: deliveriesOf(contact), createdAt };
     if (dispatch.action === 'remind') {
@@ -227,12 +231,13 @@ const claimChannel = async (o: Outgoing, channel: 'email' | 'sms'): Promise<bool
 
 /** Sends one notice's email and SMS; a channel that fails after its retries is recorded with a DeliveryFailed event. */
 const deliver = async (o: Outgoing, deps: DispatchDependencies, at: Date): Promise<void> => {
-  const channels = (['email', 'sms'] as const).filter((c) => o.notice.deliveries[c] === 'pending');
+  // A notice written while email was still sent may hold an email pending after the deployment stopped sending email: it stays so.
+  const channels = (['email', 'sms'] as const).filter((c) => o.notice.deliveries[c] === 'pending' && deps.notifiers[c] !== undefined);
   for (const channel of channels) {
     // Two parts holding the same reminder (two runs at once that found different members) may reach
     // here together: the one that turns the channel from pending to sending sends it.
     if (!(await claimChannel(o, channel))) continue;
-    const notifier = deps.notifiers[channel];
+    const notifier = deps.notifiers[channel]!;
     const outcome = await sendWithRetry(notifier, messageOf(o, channel), deps.retry ?? {});
     countDelivery('reports', channel, 'retried', outcome.attempts - 1);
     countDelivery('reports', channel, outcome.ok ? 'sent' : 'failed');
@@ -274,7 +279,7 @@ const deliveryWidth = 8;
  * pending of the notices it finds, and writes nothing twice.
  */
 export const sendDispatch = async (dispatch: Dispatch, deps: DispatchDependencies, at: Date): Promise<{ notices: number; alreadySent: number }> => {
-  const outgoing = await outgoingOf(dispatch);
+  const outgoing = await outgoingOf(dispatch, deps.notifiers);
   const written = await writeNotices(outgoing, at);
   const writtenIds = new Set(written.map((o) => o.notice.noticeId));
   const earlier = outgoing.filter((o) => !writtenIds.has(o.notice.noticeId));

@@ -659,7 +659,7 @@ describe('the notifiers the environment selects', () => {
     const notifiers = notifiersFromEnv({ LOCAL_MAILBOX_DIR: 'mailbox' });
 
     // Assess
-    expect([notifiers.email.provider, notifiers.email.channel, notifiers.sms.provider, notifiers.sms.channel]).toEqual(['local', 'email', 'local', 'sms']);
+    expect([notifiers.email?.provider, notifiers.email?.channel, notifiers.sms.provider, notifiers.sms.channel]).toEqual(['local', 'email', 'local', 'sms']);
   });
 
   it('are the providers named, with their settings', () => {
@@ -677,7 +677,16 @@ describe('the notifiers the environment selects', () => {
     });
 
     // Assess
-    expect([notifiers.email.provider, notifiers.sms.provider]).toEqual(['ses', 'tencent']);
+    expect([notifiers.email?.provider, notifiers.sms.provider]).toEqual(['ses', 'tencent']);
+  });
+
+  it('have no email notifier where the deployment sends no email (the China regions have no SES)', () => {
+    // Act
+    const notifiers = notifiersFromEnv({ EMAIL_PROVIDER: 'none', SMS_PROVIDER: 'local', LOCAL_MAILBOX_DIR: 'mailbox' });
+
+    // Assess
+    expect(notifiers.email).toBeUndefined();
+    expect(notifiers.sms.provider).toBe('local');
   });
 
   it.each([

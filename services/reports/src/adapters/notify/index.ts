@@ -3,7 +3,7 @@
  *
  * | variable | values (default first) | and then |
  * | --- | --- | --- |
- * | `EMAIL_PROVIDER` | `local`, `ses` | ses: `SES_FROM_ADDRESS`, optional `SES_CONFIGURATION_SET`, `SES_REGION` |
+ * | `EMAIL_PROVIDER` | `local`, `ses`, `none` | ses: `SES_FROM_ADDRESS`, optional `SES_CONFIGURATION_SET`, `SES_REGION`; none: no email is sent (the China regions have no SES), reminders go by SMS and in the app |
  * | `SMS_PROVIDER` | `local`, `aliyun`, `tencent`, `sns` | see below |
  *
  * - `aliyun`: `ALIYUN_ACCESS_KEY_ID`, `ALIYUN_ACCESS_KEY_SECRET`, `ALIYUN_SMS_SIGN_NAME`,
@@ -32,7 +32,8 @@ export { sendWithRetry, type RetryOptions, type SendOutcome } from './retry.js';
 
 /** The notifier of each channel. */
 export interface Notifiers {
-  readonly email: Notifier;
+  /** Absent when the deployment sends no email (`EMAIL_PROVIDER=none`). */
+  readonly email?: Notifier;
   readonly sms: Notifier;
 }
 
@@ -52,7 +53,7 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
     .pipe(schema);
 
 export const NotifyProviders = z.object({
-  EMAIL_PROVIDER: z.enum(['local', 'ses']).default('local'),
+  EMAIL_PROVIDER: z.enum(['local', 'ses', 'none']).default('local'),
   SMS_PROVIDER: z.enum(['local', 'aliyun', 'tencent', 'sns']).default('local'),
 });
 
@@ -125,8 +126,11 @@ export const notifiersFromEnv = (env: NodeJS.ProcessEnv = process.env): Notifier
   const providers = settings(NotifyProviders, set, 'providers');
 
   const emailBecause = `EMAIL_PROVIDER=${providers.EMAIL_PROVIDER}`;
-  let email: Notifier;
+  let email: Notifier | undefined;
   switch (providers.EMAIL_PROVIDER) {
+    case 'none':
+      email = undefined;
+      break;
     case 'local':
       email = localNotifier(set, 'email', emailBecause);
       break;
