@@ -1,6 +1,7 @@
 /**
- * Three projects: `unit` (no network), `integration` (real Kafka and DynamoDB Local, started once by
- * the global setup) and `infra` (the CDK template). TypeScript is compiled by swc as ES modules; jest
+ * Four projects: `unit` (no network), `integration` (real Kafka and DynamoDB Local, started once by
+ * the global setup), `infra` (the CDK template) and `localstack` (the stack deployed to LocalStack,
+ * run on its own by `npm run test:localstack`). TypeScript is compiled by swc as ES modules; jest
  * runs with `--experimental-vm-modules` (see `infra/local/cli/test.ts`).
  */
 const transform = {
@@ -39,6 +40,12 @@ export default {
       ...common,
       displayName: 'infra',
       testMatch: ['<rootDir>/infra/test/**/*.test.ts'],
+    },
+    {
+      // `npm run test:localstack`: the stack deployed to LocalStack in host mode (infra/localstack).
+      ...common,
+      displayName: 'localstack',
+      testMatch: ['<rootDir>/infra/localstack/test/**/*.test.ts'],
     },
   ],
 };

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the type checks (the web app's too) and the linter, then the unit and infra projects,
  * then the integration project (in band: its tests share one broker; the browser tests, which build
- * the web app, are in it). Ends with the plain line `N passed, N failed`.
+ * the web app, are in it), then the stack deployed to LocalStack (`npm run test:localstack` alone).
+ * Ends with the plain line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ for (const [name, argv] of [
 const runs: Array<[string, string[]]> = [
   ['unit-infra', ['--selectProjects', 'unit', 'infra']],
   ['integration', ['--selectProjects', 'integration', '--runInBand', '--forceExit']],
+  // The stack on LocalStack in host mode: it sets up its own Python environment (infra/localstack).
+  ['localstack', ['--selectProjects', 'localstack', '--runInBand']],
 ];
 for (const [name, args] of runs) {
   const file = path.join(out, `${name}.json`);

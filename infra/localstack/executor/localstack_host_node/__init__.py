@@ -1,0 +1,1 @@
+"""LocalStack Lambda runtime executor that runs Node.js handlers as processes on the host."""
