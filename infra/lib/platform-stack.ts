@@ -143,6 +143,7 @@ export class PlatformStack extends Stack {
         stage: this.stage,
         accessLogs,
         alarmTopic: this.monitoring.alarmTopic,
+        alarmScope: new NestedStack(this, `${manifest.name}-alarms`, { description: `Service ${manifest.name}: the alarms of its functions and mappings` }),
         ...(publicBaseUrl ? { publicBaseUrl } : {}),
       });
       services.set(manifest.name, service);

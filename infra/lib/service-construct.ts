@@ -52,6 +52,11 @@ export interface ServiceConstructProps {
   readonly accessLogs?: s3.IBucket;
   /** Where the alarms send their state changes. */
   readonly alarmTopic?: sns.ITopic;
+  /**
+   * Where the alarms are made: a nested stack of their own, so that two to four alarms a function
+   * do not crowd the service's stack toward CloudFormation's 500 resources. By default the service's.
+   */
+  readonly alarmScope?: Construct;
   /** The address people open the app at, for the links in reminders (the web app's distribution). */
   readonly publicBaseUrl?: string;
 }
@@ -277,7 +282,7 @@ export class ServiceConstruct extends Construct {
   private addAlarms(name: string, fn: ServiceFunction, spec: FunctionSpec, props: ServiceConstructProps): void {
     const fiveMinutes = Duration.minutes(5);
     const alarm = (id: string, description: string, metric: cloudwatch.IMetric, threshold: number): void => {
-      const made = new cloudwatch.Alarm(this, `${name}-${id}`, {
+      const made = new cloudwatch.Alarm(props.alarmScope ?? this, `${name}-${id}`, {
         alarmDescription: `${name}: ${description}`,
         metric,
         threshold,

@@ -59,7 +59,8 @@ describe('the China regions (-c partition=aws-cn)', () => {
     // Assess
     expect(stack.region).toBe(region);
     expect(stack.partitionName).toBe('aws-cn');
-    expect(templates.length).toBe(1 + services.length);
+    // The platform, and per service its stack and its alarms' stack.
+    expect(templates.length).toBe(1 + 2 * services.length);
   });
 
   it('would fail on a type the region does not have: the validation is on', () => {

@@ -4,7 +4,7 @@
  * and tables by their tags.
  */
 import { readFileSync } from 'node:fs';
-import { App, Stack, type NestedStack } from 'aws-cdk-lib';
+import { App, NestedStack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { services as allServices } from '#services/index.js';
 import type { ServiceManifest } from '#shared/manifest.js';
@@ -77,7 +77,8 @@ interface TemplateJson {
  */
 const flattened = (stack: PlatformStack): Template => {
   const parent = Template.fromStack(stack).toJSON() as TemplateJson;
-  const nested = [...stack.services.values()].map((service) => Stack.of(service) as NestedStack);
+  // Every nested stack of the platform: each service's, and each service's alarms.
+  const nested = stack.node.children.filter((child): child is NestedStack => child instanceof NestedStack);
   const children = new Map(
     nested.map((child) => [stack.getLogicalId(child.nestedStackResource!), Template.fromStack(child).toJSON() as TemplateJson] as const),
   );
