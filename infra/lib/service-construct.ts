@@ -28,6 +28,7 @@ import {
   type FunctionSpec,
 } from '#shared/manifest.js';
 import { consumerMetricNames, metricsNamespace } from '#shared/metrics.js';
+import { outboxKind } from '#shared/outbox/outbox.js';
 import type { PlatformApi } from './platform-api.js';
 import type { KafkaAccess, KafkaCluster } from './kafka-cluster.js';
 import { ServiceFunction } from './service-function.js';
@@ -343,7 +344,7 @@ export class ServiceConstruct extends Construct {
  */
 export const kafkaAccessOf = (manifest: ServiceManifest, name: string, spec: FunctionSpec): KafkaAccess | undefined => {
   const reads = spec.triggers.flatMap((t): TopicName[] => (t.type === 'kafka' ? [t.topic] : []));
-  const relays = spec.triggers.some((t) => t.type === 'stream' && t.kindFilter === OUTBOX_KIND);
+  const relays = spec.triggers.some((t) => t.type === 'stream' && t.kindFilter === outboxKind);
   if (reads.length === 0 && !relays) return undefined;
   return {
     reads,
@@ -351,9 +352,6 @@ export const kafkaAccessOf = (manifest: ServiceManifest, name: string, spec: Fun
     ...(reads.length > 0 ? { group: name } : {}),
   };
 };
-
-/** The `kind` of an outbox item, which the relays' stream triggers filter on. */
-const OUTBOX_KIND = 'outbox';
 
 /**
  * The SMS provider the context names (`-c smsProvider=aliyun` or `tencent`); by default SNS, and

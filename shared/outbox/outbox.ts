@@ -5,11 +5,14 @@ import { ttlAfterDays } from '../dynamo/client.js';
 /** How long a published outbox item stays before TTL removes it. */
 const outboxRetentionDays = 7;
 
+/** The `kind` of an outbox item, which the relays' stream triggers filter on. */
+export const outboxKind = 'outbox';
+
 /** The outbox item, as written in the transaction and read back from the stream image. */
 export const OutboxItem = z.object({
   pk: z.string(),
   sk: z.string(),
-  kind: z.literal('outbox'),
+  kind: z.literal(outboxKind),
   topic: z.string(),
   key: z.string(),
   eventType: z.string(),
@@ -28,7 +31,7 @@ export const outboxPut = (tableName: string, topic: string, event: CloudEvent, a
     Item: {
       pk: `OUTBOX#${event.id}`,
       sk: 'OUTBOX',
-      kind: 'outbox',
+      kind: outboxKind,
       topic,
       key: event.unitid,
       eventType: event.type,
